@@ -1,0 +1,66 @@
+/**
+ * What a file analysis in the browser hands back to Node: per-frame rows (streamed in batches),
+ * the events, and facts about the input. Plain JSON data (it crosses the page boundary).
+ */
+import type { FlashEvent } from '../shared/flash/event.ts';
+import type { Delegate, PipelineErrorCode } from '../shared/protocol.ts';
+
+export interface AnalyzedFrame {
+  frameIndex: number;
+  /** Presentation time of the frame, ms. */
+  timestampMs: number;
+  facePresent: boolean;
+  faceCount: number;
+  /** [pitch, yaw, roll] radians; NaN (serialised as null) without a face. */
+  pose: (number | null)[];
+  /** AU_CHANNELS order, FACS 0..5; null without a face. */
+  aus: (number | null)[];
+  /** AU_CHANNELS order, 0/1. */
+  auPresence: number[];
+  /** EYE_FEATURES order; null without a face. */
+  eyes: (number | null)[];
+}
+
+export interface VideoInfo {
+  width: number;
+  height: number;
+  /** Frames in the video track. */
+  frameCount: number;
+  /** Average frame rate (frameCount / duration). */
+  fps: number;
+  durationS: number;
+  codec: string;
+  container: string;
+}
+
+export interface FileAnalysisResult {
+  video: VideoInfo;
+  delegate: Delegate;
+  events: FlashEvent[];
+  /** Wall-clock seconds the analysis took. */
+  elapsedS: number;
+}
+
+export interface AnalyzeHandlers {
+  /** Called with consecutive frames in order; every frame once. */
+  onFrames(frames: AnalyzedFrame[]): void | Promise<void>;
+  /** Frames done so far, and the total when known. */
+  onProgress?(done: number, total: number | null): void;
+}
+
+/** One headless Chromium page running the app's worker pipeline. */
+export interface AnalysisBrowser {
+  /** Analyses one file, every frame in order. Rejects with AnalysisError. */
+  analyze(path: string, handlers: AnalyzeHandlers): Promise<FileAnalysisResult>;
+  close(): Promise<void>;
+}
+
+export class AnalysisError extends Error {
+  constructor(
+    readonly code: PipelineErrorCode | 'no-browser' | 'io',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AnalysisError';
+  }
+}
