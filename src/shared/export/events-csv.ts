@@ -4,7 +4,8 @@
  * Columns: kind (one of FLASH_KINDS), onset_s / apex_s / offset_s (presentation time of the video,
  * seconds), onset_phase_ms (onset to apex), duration_ms (onset to offset), peak (FACS 0-5),
  * confidence (0-1), side (left/right/both, the person's side; empty where sides are not scored),
- * side_lag_ms (positive = left side first), micro and fast_onset (0/1), aus (the AUs that carried it
+ * side_lag_ms (positive = left side first), micro, fast_onset and macro (0/1), ended_by (offset,
+ * face-lost, max-duration, or flush = the video ended), aus (the AUs that carried it
  * with their peaks, `AU04:2.31;AU09:1.20`). Offsets and durations are empty for an event that had not
  * ended when the video did.
  */
@@ -27,6 +28,8 @@ export const EVENTS_CSV_COLUMNS: readonly string[] = [
   'side_lag_ms',
   'micro',
   'fast_onset',
+  'macro',
+  'ended_by',
   'aus',
 ];
 
@@ -51,6 +54,8 @@ export function eventsCsvRow(event: FlashEvent): string {
     formatNumber(event.sideLagMs, msDecimals),
     event.micro ? '1' : '0',
     event.fastOnset ? '1' : '0',
+    event.macro ? '1' : '0',
+    event.endedBy ?? '',
     formatEventAus(event.aus),
   ]);
 }

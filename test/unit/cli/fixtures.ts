@@ -2,7 +2,7 @@
 import { AU_CHANNELS } from '../../../src/shared/au/ids.ts';
 import { EYE_FEATURES } from '../../../src/shared/eyes.ts';
 import type { FlashEvent } from '../../../src/shared/flash/event.ts';
-import type { AnalyzedFrame } from '../../../src/node/analysis-types.ts';
+import type { AnalyzedFrame } from '../../../src/shared/analyzed-frame.ts';
 
 /** A frame at `fps` with a face whose every AU channel has intensity `level` (present above 1). */
 export function faceFrame(frameIndex: number, level = 1.23456, fps = 30): AnalyzedFrame {
@@ -15,6 +15,7 @@ export function faceFrame(frameIndex: number, level = 1.23456, fps = 30): Analyz
     aus: AU_CHANNELS.map(() => level),
     auPresence: AU_CHANNELS.map(() => (level > 1 ? 1 : 0)),
     eyes: EYE_FEATURES.map((_, i) => i / 10),
+    events: [],
   };
 }
 
@@ -29,6 +30,7 @@ export function emptyFrame(frameIndex: number, fps = 30): AnalyzedFrame {
     aus: AU_CHANNELS.map(() => null),
     auPresence: AU_CHANNELS.map(() => 0),
     eyes: EYE_FEATURES.map(() => null),
+    events: [],
   };
 }
 
@@ -53,6 +55,8 @@ export function angerEvent(overrides: Partial<FlashEvent> = {}): FlashEvent {
     confidence: 0.8,
     micro: true,
     fastOnset: false,
+    macro: false,
+    endedBy: 'offset',
     ...overrides,
   };
 }
