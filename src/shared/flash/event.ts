@@ -1,5 +1,9 @@
 import type { FlashKind } from './kinds.ts';
 
+/** Why an event ended: its evidence fell below the off threshold, the face was lost, it ran past
+ * its rule's longest duration, or the source ended (`flush`). */
+export type FlashEndReason = 'offset' | 'face-lost' | 'max-duration' | 'flush';
+
 /**
  * One detected expression. Times are milliseconds on the source's clock (capture time for live
  * sources, presentation time for files), interpolated between frames.
@@ -28,8 +32,12 @@ export interface FlashEvent {
   sideLagMs: number | null;
   /** 0..1. */
   confidence: number;
-  /** Total duration <= 500 ms. */
+  /** Total duration <= 500 ms. False while status is 'onset' (not known yet). */
   micro: boolean;
   /** Onset phase shorter than 1/15 s. */
   fastOnset: boolean;
+  /** Total duration > 500 ms (a macro expression, or a gaze state). False while status is 'onset'. */
+  macro: boolean;
+  /** Why it ended; null while status is 'onset'. */
+  endedBy: FlashEndReason | null;
 }

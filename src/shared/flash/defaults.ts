@@ -1,0 +1,113 @@
+/**
+ * Every default of the flash engine, in one place. Each has its unit and one line on why.
+ * `createFlashEngine(rules, options)` merges a partial `options` over these (no deep merge needed:
+ * the object is flat). What an expression looks like lives in the rules (rules/default-rules.json);
+ * what lives here is how the engine reads the signal (timing, noise, gates, baselines).
+ */
+export const FLASH_ENGINE_DEFAULTS = {
+  // --- Event timing -------------------------------------------------------------------------
+  /** ms. Micro-expressions last at most 1/2 s (the relaxed bound in the literature). */
+  microMaxMs: 500,
+  /** ms. The seed's flash: an onset phase shorter than 1/15 s. */
+  fastOnsetMaxMs: 1000 / 15,
+  /** ms. A longer interval between two face frames is a tracking gap: events end, onsets reset.
+   * Above a 4 fps frame interval, so dropped frames at 15-60 fps are not gaps. */
+  maxFrameGapMs: 250,
+
+  // --- Noise (per-person, per-channel) ------------------------------------------------------
+  /** FACS units. Noise standard deviation assumed before any frame is seen (typical landmark AU jitter). */
+  noiseInitialSigma: 0.1,
+  /** FACS units. Noise estimates never go below this (a perfectly still channel is not infinitely reliable). */
+  noiseFloorSigma: 0.02,
+  /** ms. Time constant of the running noise estimate: slow, so a flash barely moves it. */
+  noiseTimeConstantMs: 20_000,
+  /** sigmas. A required AU's min is raised to at least this many noise sigmas of its channel. */
+  noiseThresholdK: 4,
+  /** sigmas. Samples beyond this are activity, not noise, and do not update the estimate. */
+  noiseClipK: 3,
+
+  // --- Blinks --------------------------------------------------------------------------------
+  /** FACS units. AU43/AU45 at or above this is a blink (eye-region AUs are held). */
+  blinkAuMin: 1.0,
+  /** ratio. Eye aperture under this fraction of the person's open-eye aperture is a closing lid. */
+  blinkApertureRatio: 0.6,
+  /** ms. Time constant of the open-eye aperture baseline. */
+  apertureTimeConstantMs: 5_000,
+  /** ms. Eye-region AUs stay held this long after the lids reopen (reopening overshoot). */
+  blinkHoldMs: 100,
+  /** ms. A closure longer than this is eyes closed (AU43, e.g. in pain), not a blink: the hold is released. */
+  blinkMaxMs: 500,
+
+  // --- Head motion -------------------------------------------------------------------------------
+  /** rad/s. Faster head rotation bends landmark geometry into false AUs: no onsets (about 86 deg/s). */
+  headVelocityMaxRadPerS: 1.5,
+  /** rad. Beyond this |yaw| the far half of the face is foreshortened: no onsets (about 34 deg). */
+  headYawMaxRad: 0.6,
+  /** rad. Beyond this |pitch| brow and mouth geometry bend: no onsets (about 29 deg). */
+  headPitchMaxRad: 0.5,
+  /** ms. Onsets stay blocked this long after the head settles. */
+  headHoldMs: 200,
+
+  // --- Speech ----------------------------------------------------------------------------------
+  /** FACS units. A mouth opening change at least this large counts as one open or close movement. */
+  speechSwingMin: 0.6,
+  /** ms. Window in which open/close movements are counted. */
+  speechWindowMs: 1_500,
+  /** count. This many open/close reversals in the window is talking (two syllable cycles). */
+  speechMinReversals: 4,
+  /** ms. Talking is assumed to go on this long after the last reversal (pauses between words). */
+  speechHoldMs: 600,
+  /** factor. While talking, the min of every mouth AU in a rule is multiplied by this. */
+  speechMouthScale: 2,
+
+  // --- Confidence -------------------------------------------------------------------------------
+  /** weight. Default weight of the activation margin in confidence. */
+  confidenceActivationWeight: 0.5,
+  /** weight. Default weight of supporting AUs in confidence. */
+  confidenceSupportWeight: 0.2,
+  /** weight. Default weight of the signal-to-noise ratio in confidence. */
+  confidenceSnrWeight: 0.3,
+  /** factor. Confidence is multiplied by this when talking or head motion overlapped the event. */
+  gatedConfidenceScale: 0.7,
+
+  // --- Gaze baseline (dissociation) ----------------------------------------------------------------
+  /** ms. A displacement from the fixation centre must last this long to be a saccade (not jitter). */
+  saccadeConfirmMs: 50,
+  /** saccades/s. Baseline rate assumed before the person's own is known (landmark-visible saccades in conversation). */
+  gazePriorSaccadeRatePerS: 1.0,
+  /** blinks/s. Baseline blink rate assumed before the person's own is known (about 17 per minute). */
+  gazePriorBlinkRatePerS: 0.28,
+  /** ms. Weight of the prior, as if this much time had been observed at the prior rates. */
+  gazePriorMs: 20_000,
+  /** ms. Time constant of the person's gaze baseline (saccade rate, blink rate, vergence). */
+  gazeBaselineTimeConstantMs: 120_000,
+  /** ms. Face time before the person's own baseline is trusted; no dissociation before that. */
+  gazeBaselineMinMs: 20_000,
+  /** iris units. Vergence standard deviation assumed before the person's own is known. */
+  vergencePriorSigma: 0.05,
+} as const;
+
+/** The engine's options: every field of FLASH_ENGINE_DEFAULTS, widened to plain numbers. */
+export type FlashEngineOptions = { -readonly [K in keyof typeof FLASH_ENGINE_DEFAULTS]: number };
+
+/** Merges a partial options object over the defaults (undefined fields keep their default). */
+export function resolveFlashEngineOptions(options: Partial<FlashEngineOptions> = {}): FlashEngineOptions {
+  const merged: FlashEngineOptions = { ...FLASH_ENGINE_DEFAULTS };
+  for (const key of Object.keys(options) as (keyof FlashEngineOptions)[]) {
+    const value = options[key];
+    if (value !== undefined) merged[key] = value;
+  }
+  return merged;
+}
+
+/** Defaults of optional fields in a rule (rules/Rules.ts). */
+export const RULE_DEFAULTS = {
+  /** How sided AUs are read when a rule does not say: either side counts (FACS codes an AU on either side). */
+  sides: 'any',
+  /** weight. An AU's weight in the event's intensity when its rule does not give one. */
+  auWeight: 1,
+  /** ratio. 'unilateral' rules: the weak side below half the strong side is one-sided. */
+  unilateralAsymmetryMin: 0.5,
+  /** ratio. 'symmetric' rules: the weak side may be this much below the strong side and still count. */
+  symmetricAsymmetryMax: 0.5,
+} as const;

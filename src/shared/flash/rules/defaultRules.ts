@@ -1,0 +1,9 @@
+/** The built-in rules (default-rules.json), checked. */
+import defaultRulesJson from './default-rules.json';
+import { parseRules } from './parseRules.ts';
+import type { Rules } from './Rules.ts';
+
+/** A fresh, checked copy of the built-in rules on every call. */
+export function defaultRules(): Rules {
+  return parseRules(defaultRulesJson);
+}
