@@ -2,24 +2,11 @@
  * What a file analysis in the browser hands back to Node: per-frame rows (streamed in batches),
  * the events, and facts about the input. Plain JSON data (it crosses the page boundary).
  */
+import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
 import type { FlashEvent } from '../shared/flash/event.ts';
 import type { Delegate, PipelineErrorCode } from '../shared/protocol.ts';
 
-export interface AnalyzedFrame {
-  frameIndex: number;
-  /** Presentation time of the frame, ms. */
-  timestampMs: number;
-  facePresent: boolean;
-  faceCount: number;
-  /** [pitch, yaw, roll] radians; NaN (serialised as null) without a face. */
-  pose: (number | null)[];
-  /** AU_CHANNELS order, FACS 0..5; null without a face. */
-  aus: (number | null)[];
-  /** AU_CHANNELS order, 0/1. */
-  auPresence: number[];
-  /** EYE_FEATURES order; null without a face. */
-  eyes: (number | null)[];
-}
+export type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
 
 export interface VideoInfo {
   width: number;

@@ -1,0 +1,147 @@
+/**
+ * Headless entry point for batch analysis and end-to-end tests: the same worker pipeline as the
+ * app, driven from Node (Playwright) through `window.microflash`. Frames go back to Node through a
+ * binding the driver exposes as `window.microflashFrames`.
+ */
+import { toAnalyzedFrame } from '../shared/analyzed-frame.ts';
+import type { AnalyzeOutcome, HarnessApi, LiveStatus } from '../shared/harness-api.ts';
+import type { DelegateChoice, FrameResult } from '../shared/protocol.ts';
+import type { FileInfo } from '../shared/worker-api.ts';
+import { LiveSession, type Transport } from '../pipeline/live-session.ts';
+import { openCamera } from '../pipeline/sources.ts';
+import { WorkerBridge } from '../pipeline/worker-bridge.ts';
+import * as Comlink from 'comlink';
+
+let bridge: WorkerBridge | null = null;
+let live: LiveSession | null = null;
+const liveLog = { results: 0, withFace: 0, firstMs: NaN, lastMs: NaN, crashes: 0, restarts: 0, errors: [] as string[] };
+const timings = { grabMs: [] as number[], transferMs: [] as number[], inferenceMs: [] as number[], postMs: [] as number[] };
+const longTasks = { count: 0, maxMs: 0 };
+// Main-thread blocking, for the benchmark: every task over 50 ms.
+if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      longTasks.count++;
+      longTasks.maxMs = Math.max(longTasks.maxMs, e.duration);
+    }
+  }).observe({ type: 'longtask', buffered: false });
+}
+
+function requireBridge(): WorkerBridge {
+  if (!bridge) throw new Error('call microflash.init() first');
+  return bridge;
+}
+
+function record(r: FrameResult): void {
+  liveLog.results++;
+  if (r.facePresent) liveLog.withFace++;
+  timings.grabMs.push(r.timings.grabMs);
+  timings.transferMs.push(r.timings.transferMs);
+  timings.inferenceMs.push(r.timings.inferenceMs);
+  timings.postMs.push(r.timings.postMs);
+  const now = performance.now();
+  if (Number.isNaN(liveLog.firstMs)) liveLog.firstMs = now;
+  liveLog.lastMs = now;
+}
+
+const harness = {
+  async init(options: { delegate?: DelegateChoice; rules?: unknown } = {}) {
+    const t0 = performance.now();
+    bridge = await WorkerBridge.start(
+      { delegate: options.delegate ?? 'auto', rules: options.rules },
+      {
+        onCrash: (reason) => {
+          liveLog.crashes++;
+          liveLog.errors.push(reason);
+        },
+        onRestart: async (api) => {
+          liveLog.restarts++;
+          await live?.attach(api);
+        },
+        onFatal: (err) => liveLog.errors.push(err.message),
+      },
+    );
+    return { initMs: performance.now() - t0 };
+  },
+
+  async delegate() {
+    return requireBridge().delegate();
+  },
+
+  /** Analyses a same-origin URL (the driver serves the file); frames stream to microflashFrames. */
+  async analyzeUrl(
+    url: string,
+    name: string,
+    options: { raw?: boolean } = {},
+  ): Promise<AnalyzeOutcome> {
+    const b = requireBridge();
+    const sink = window.microflashFrames;
+    try {
+      const summary = await b.api.analyzeFile(
+      { kind: 'url', url, name },
+      Comlink.proxy(async (results: FrameResult[]) => {
+        if (sink) await sink(results.map((r) => toAnalyzedFrame(r, options.raw)));
+      }),
+      Comlink.proxy(async (info: FileInfo) => {
+        await window.microflashInfo?.(info);
+      }),
+      );
+      return { ok: true, summary };
+    } catch (err) {
+      return { ok: false, code: (err as { code?: string }).code ?? 'internal', message: (err as Error).message };
+    }
+  },
+
+  /** Opens the (fake) camera and streams it through the worker. */
+  async startCamera(transport?: Transport) {
+    const b = requireBridge();
+    const stream = await openCamera();
+    const video = document.getElementById('video') as HTMLVideoElement;
+    video.srcObject = stream;
+    await video.play();
+    live = new LiveSession(stream, video, { onResult: record, onEnded: () => liveLog.errors.push('track ended') }, transport);
+    await live.attach(b.api);
+    return { transport: live.transport, settings: live.settings() };
+  },
+
+  resetLiveLog() {
+    Object.assign(liveLog, { results: 0, withFace: 0, firstMs: NaN, lastMs: NaN });
+    for (const list of Object.values(timings)) list.length = 0;
+    Object.assign(longTasks, { count: 0, maxMs: 0 });
+  },
+
+  async liveStatus(): Promise<LiveStatus> {
+    const b = requireBridge();
+    const stats = live ? await live.stats(b.api) : null;
+    const spanS = (liveLog.lastMs - liveLog.firstMs) / 1000;
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return {
+      results: liveLog.results,
+      withFace: liveLog.withFace,
+      crashes: liveLog.crashes,
+      restarts: liveLog.restarts,
+      errors: [...liveLog.errors],
+      meanFps: spanS > 0 ? (liveLog.results - 1) / spanS : 0,
+      stats,
+      restartsTotal: b.restarts,
+      longTasks: { ...longTasks },
+      heapBytes: memory?.usedJSHeapSize ?? null,
+    };
+  },
+
+  liveTimings() {
+    return { grabMs: [...timings.grabMs], transferMs: [...timings.transferMs], inferenceMs: [...timings.inferenceMs], postMs: [...timings.postMs] };
+  },
+
+  async stopCamera() {
+    await live?.stop(bridge?.api ?? null);
+    live = null;
+  },
+
+  crashWorker() {
+    requireBridge().crashForTest();
+  },
+};
+
+window.microflash = harness satisfies HarnessApi;
+document.body.dataset.ready = 'true';

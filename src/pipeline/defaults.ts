@@ -1,0 +1,18 @@
+/** Page-side pipeline defaults, each in one place. */
+export const PIPELINE_DEFAULTS = {
+  /** The watchdog pings the worker this often (ms). */
+  pingIntervalMs: 1000,
+  /**
+   * A worker that has not answered a ping for this long is taken as crashed and restarted (ms).
+   * Longer than the slowest legitimate pause: delegate probing runs a few GPU frames at ~170 ms
+   * each on software WebGL.
+   */
+  pingTimeoutMs: 5000,
+  /** The neutral baseline is copied out of the worker this often, so a restart keeps it (ms). */
+  baselineSaveIntervalMs: 5000,
+  /** Camera frame rates asked for, best first. */
+  cameraFps: [60, 30] as const,
+  /** Ideal camera resolution (MediaPipe works on 640x480 well; more costs time, not accuracy). */
+  cameraWidth: 640,
+  cameraHeight: 480,
+} as const;

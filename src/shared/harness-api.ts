@@ -1,0 +1,45 @@
+/**
+ * `window.microflash` on the headless harness page (harness.html), as the Node driver (command
+ * line, tests, benchmarks) sees it. Types only.
+ */
+import type { AnalyzedFrame } from './analyzed-frame.ts';
+import type { DelegateChoice, DelegateReport, PipelineStats } from './protocol.ts';
+import type { FileInfo, FileSummary } from './worker-api.ts';
+
+export type AnalyzeOutcome = { ok: true; summary: FileSummary } | { ok: false; code: string; message: string };
+
+export interface LiveStatus {
+  results: number;
+  withFace: number;
+  crashes: number;
+  restarts: number;
+  errors: string[];
+  /** Results per second between the first and last result since the last reset. */
+  meanFps: number;
+  stats: PipelineStats | null;
+  restartsTotal: number;
+  longTasks: { count: number; maxMs: number };
+  heapBytes: number | null;
+}
+
+export interface HarnessApi {
+  init(options?: { delegate?: DelegateChoice; rules?: unknown }): Promise<{ initMs: number }>;
+  delegate(): Promise<DelegateReport | null>;
+  analyzeUrl(url: string, name: string, options?: { raw?: boolean }): Promise<AnalyzeOutcome>;
+  startCamera(transport?: 'track-processor' | 'video-frame-callback'): Promise<{ transport: string; settings: { width?: number; height?: number; frameRate?: number } }>;
+  resetLiveLog(): void;
+  liveStatus(): Promise<LiveStatus>;
+  /** Per-stage timings of the frames since the last reset (ms arrays), for benchmarks. */
+  liveTimings(): { grabMs: number[]; transferMs: number[]; inferenceMs: number[]; postMs: number[] };
+  stopCamera(): Promise<void>;
+  crashWorker(): void;
+}
+
+declare global {
+  interface Window {
+    microflash: HarnessApi;
+    /** Exposed by the Node driver. */
+    microflashFrames?: (frames: AnalyzedFrame[]) => Promise<void>;
+    microflashInfo?: (info: FileInfo) => Promise<void>;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The landmarking worker's interface, as the page sees it through Comlink. Types only: the worker
+ * implements it (`satisfies LandmarkerApi`), the page's bridge wraps it. Callbacks passed in are
+ * Comlink proxies; typed arrays in results are transferred.
+ */
+import type {
+  DelegateChoice,
+  DelegateReport,
+  FaceSelection,
+  FrameResult,
+  PipelineStats,
+} from './protocol.ts';
+
+export interface WorkerInit {
+  delegate: DelegateChoice;
+  /** Flash rules (JSON, validated in the worker); the built-in rules when absent. */
+  rules?: unknown;
+  /** A saved neutral baseline to start from. */
+  baseline?: unknown;
+}
+
+export interface WorkerReady {
+  /** ms spent loading the wasm runtime and the model. */
+  loadMs: number;
+}
+
+/** Facts about a video file, read from its container. */
+export interface FileInfo {
+  width: number;
+  height: number;
+  codec: string;
+  container: string;
+  durationS: number;
+  /** Frames in the video track, or null where the container does not say. */
+  frameCount: number | null;
+}
+
+export interface FileSummary extends FileInfo {
+  /** Frames analysed (every frame of the track). */
+  framesAnalysed: number;
+  delegate: DelegateReport | null;
+  elapsedMs: number;
+}
+
+/** Where a file comes from: bytes the page holds, or a same-origin URL the worker can range-read. */
+export type FileInput = { kind: 'blob'; blob: Blob; name: string } | { kind: 'url'; url: string; name: string };
+
+export interface LiveOptions {
+  /** Source frame rate, for the dropped-frame count where the stream itself drops. */
+  expectedFps?: number;
+}
+
+export interface LandmarkerApi {
+  /** Loads wasm + model. Delegate is decided on the first frames (see `delegate()`). */
+  init(init: WorkerInit): Promise<WorkerReady>;
+  /** The delegate in use and why; null until decided. */
+  delegate(): DelegateReport | null;
+
+  /** Live: consume a transferred MediaStreamTrackProcessor readable, newest frame wins. */
+  startStream(
+    frames: ReadableStream<VideoFrame>,
+    onResult: (r: FrameResult) => void,
+    options: LiveOptions,
+  ): Promise<void>;
+  /** Live fallback: one grabbed frame (transferred ImageBitmap), captured at `captureMs`. */
+  processBitmap(bitmap: ImageBitmap, captureMs: number, grabMs: number): Promise<FrameResult>;
+  /** Stops the live stream; resolves once the last frame is closed. */
+  stopStream(): Promise<void>;
+  stats(): PipelineStats;
+
+  /** Analyses every frame of a file in order; results arrive in batches, in order. */
+  analyzeFile(
+    input: FileInput,
+    onBatch: (results: FrameResult[]) => void | Promise<void>,
+    onInfo?: (info: FileInfo) => void,
+  ): Promise<FileSummary>;
+  /** Stops a running file analysis after the current frame. */
+  cancelFile(): void;
+
+  selectFace(selection: FaceSelection): void;
+  /** Starts an explicit neutral calibration over the next `durationMs` of frames. */
+  calibrate(durationMs: number): void;
+  /** The current neutral baseline as plain data (null until one exists). */
+  getBaseline(): unknown;
+  setBaseline(baseline: unknown): void;
+  /** Replaces the flash rules (validated; throws with a readable message). */
+  setRules(rules: unknown): void;
+  /** Forgets per-session state (baseline, face selection, engine), keeps the model. */
+  resetSession(): void;
+
+  /** Health check for the bridge's watchdog. */
+  ping(): number;
+  /** Test hook: stops the worker dead, as a crash would. */
+  crashForTest(): void;
+}

@@ -1,0 +1,118 @@
+/**
+ * Derived test media, made at test time with ffmpeg into the ignored .cache/test-media/: y4m files
+ * for the fake camera, H.264 copies of fixtures this Chromium cannot decode, spliced flash clips.
+ * Nothing here is committed; fixtures are read from ../shared/fixtures.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../../src/node/paths.ts';
+
+export const FIXTURES = resolve(PROJECT_ROOT, '..', 'shared', 'fixtures');
+export const FIXTURE_VIDEO = join(FIXTURES, 'video');
+export const FIXTURE_STILLS = join(FIXTURES, 'stills');
+export const MEDIA_DIR = resolve(PROJECT_ROOT, '.cache', 'test-media');
+
+function run(cmd: string, args: string[]): string {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  } catch (err) {
+    const e = err as { code?: string; stderr?: string };
+    if (e.code === 'ENOENT') throw new Error(`${cmd} not found. Install it (Debian/Ubuntu: \`sudo apt-get install -y ffmpeg\`).`);
+    throw new Error(`${cmd} ${args.join(' ')} failed: ${e.stderr?.slice(-2000) ?? err}`);
+  }
+}
+
+/** Writes `out` via a temporary name unless it already exists (so a killed run leaves no half file). */
+function produce(out: string, make: (tmp: string) => void): string {
+  if (existsSync(out)) return out;
+  mkdirSync(MEDIA_DIR, { recursive: true });
+  const tmp = out.replace(/(\.[a-z0-9]+)$/i, '.partial$1');
+  make(tmp);
+  renameSync(tmp, out);
+  return out;
+}
+
+export function fixtureVideo(name: string): string {
+  return join(FIXTURE_VIDEO, name);
+}
+
+/** Frames in the first video stream, counted by reading every packet. */
+export function frameCount(path: string): number {
+  const out = run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', path]);
+  return Number(out.trim().split(/[\s,]+/)[0]);
+}
+
+/** Presentation times (s) of every frame of the first video stream, in presentation order. */
+export function framePtsSeconds(path: string): number[] {
+  const out = run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'frame=pts_time', '-of', 'csv=p=0', path]);
+  return out
+    .split('\n')
+    .map((l) => l.replace(/,$/, '').trim())
+    .filter((l) => l.length > 0)
+    .map(Number);
+}
+
+/** A y4m copy for the fake camera: 640x480 (letterboxed), `fps` frames per second, `seconds` long. */
+export function y4mFor(name: string, fps: number, seconds: number, start = 0): string {
+  const out = join(MEDIA_DIR, `${name.replace(/\.[^.]+$/, '')}-${fps}fps-${seconds}s-${start}.y4m`);
+  return produce(out, (tmp) =>
+    run('ffmpeg', [
+      '-v', 'error', '-y', '-ss', String(start), '-t', String(seconds), '-i', fixtureVideo(name),
+      '-vf', `scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2,fps=${fps}`,
+      '-pix_fmt', 'yuv420p', tmp,
+    ]),
+  );
+}
+
+/** An H.264 copy with the same frames and timestamps (for codecs this Chromium cannot decode). */
+export function h264Copy(path: string, stem: string): string {
+  const out = join(MEDIA_DIR, `${stem}.h264.mp4`);
+  return produce(out, (tmp) =>
+    run('ffmpeg', ['-v', 'error', '-y', '-i', path, '-map', '0:v:0', '-c:v', 'libx264', '-crf', '12', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-fps_mode', 'passthrough', tmp]),
+  );
+}
+
+export interface FlashClipSpec {
+  /** Fixture video the frames come from. */
+  video: string;
+  /** Index of the neutral frame (shown before and after the flash). */
+  neutralFrame: number;
+  /** Index of the apex frame (shown `flashFrames` times). */
+  apexFrame: number;
+  flashFrames: number;
+  fps: number;
+  /** Neutral frames before and after the flash. */
+  leadFrames: number;
+  tailFrames: number;
+}
+
+/**
+ * A METT-style clip: the person's own neutral frame, their apex frame for `flashFrames` frames
+ * (hard cuts), neutral again. Near-lossless H.264 so the flash survives compression.
+ */
+export function flashClip(spec: FlashClipSpec): string {
+  const stem = spec.video.replace(/\.[^.]+$/, '');
+  const out = join(
+    MEDIA_DIR,
+    `flash-${stem}-n${spec.neutralFrame}-a${spec.apexFrame}-x${spec.flashFrames}-${spec.fps}fps-${spec.leadFrames}-${spec.tailFrames}.mp4`,
+  );
+  return produce(out, (tmp) => {
+    const work = mkdtempSync(join(MEDIA_DIR, 'splice-'));
+    try {
+      const grab = (index: number, file: string) =>
+        run('ffmpeg', ['-v', 'error', '-y', '-i', fixtureVideo(spec.video), '-vf', `select=eq(n\\,${index}),scale=trunc(iw/2)*2:trunc(ih/2)*2`, '-frames:v', '1', join(work, file)]);
+      grab(spec.neutralFrame, 'neutral.png');
+      grab(spec.apexFrame, 'apex.png');
+      const sequence = [
+        ...Array(spec.leadFrames).fill('neutral.png'),
+        ...Array(spec.flashFrames).fill('apex.png'),
+        ...Array(spec.tailFrames).fill('neutral.png'),
+      ];
+      sequence.forEach((file, i) => copyFileSync(join(work, file), join(work, `f${String(i).padStart(5, '0')}.png`)));
+      run('ffmpeg', ['-v', 'error', '-y', '-framerate', String(spec.fps), '-i', join(work, 'f%05d.png'), '-c:v', 'libx264', '-crf', '4', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', tmp]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * One frame in, one FrameResult out: Face Landmarker, face selection, then the post stage.
+ * Owns the one landmarker instance of the session; recreates it after WebGL context loss.
+ */
+import type { FaceLandmarkerResult } from '@mediapipe/tasks-vision';
+import {
+  BLENDSHAPE_COUNT,
+  LANDMARK_COUNT,
+  type DelegateChoice,
+  type DelegateReport,
+  type FaceSelection,
+  type FrameResult,
+} from '../../src/shared/protocol.ts';
+import { followFace, initialFollowState, landmarkBox, type Box } from '../../src/shared/face-select.ts';
+import { createLandmarker, type LandmarkerHandle } from './create-landmarker.ts';
+import { chooseDelegate } from './delegate-choice.ts';
+import type { PostStage } from './post-stage.ts';
+
+export interface FrameMeta {
+  frameIndex: number;
+  /** Capture (live) or presentation (file) time, ms. */
+  timestampMs: number;
+  width: number;
+  height: number;
+  grabMs: number;
+  transferMs: number;
+}
+
+/** Smallest step between two timestamps when a source repeats one (ms). */
+const MIN_TIMESTAMP_STEP_MS = 0.001;
+
+export class FrameAnalyzer {
+  private handle: LandmarkerHandle | null = null;
+  private report: DelegateReport | null = null;
+  private contextLost = false;
+  private follow = initialFollowState();
+  private lastTimestampMs = -Infinity;
+
+  constructor(
+    private readonly delegateChoice: DelegateChoice,
+    readonly post: PostStage,
+  ) {}
+
+  delegate(): DelegateReport | null {
+    return this.report;
+  }
+
+  selectFace(selection: FaceSelection): void {
+    this.follow = initialFollowState(selection);
+  }
+
+  /** Forgets the followed face, timestamps and post-stage state (a new source). */
+  resetSession(): void {
+    this.follow = initialFollowState(this.follow.selection.mode === 'largest' ? this.follow.selection : undefined);
+    this.lastTimestampMs = -Infinity;
+    this.post.reset();
+  }
+
+  private async landmarker(frame: TexImageSource): Promise<LandmarkerHandle> {
+    if (this.handle && !this.contextLost) return this.handle;
+    if (this.handle) {
+      // WebGL context lost: MediaPipe cannot recover in place; build a new task on the same delegate.
+      try {
+        this.handle.landmarker.close();
+      } catch {
+        /* the old context is gone already */
+      }
+      this.handle = await createLandmarker(this.handle.delegate);
+    } else {
+      const chosen = await chooseDelegate(this.delegateChoice, frame);
+      this.handle = chosen.handle;
+      this.report = chosen.report;
+    }
+    this.contextLost = false;
+    this.handle.canvas.addEventListener('webglcontextlost', () => {
+      this.contextLost = true;
+    });
+    return this.handle;
+  }
+
+  async analyze(frame: TexImageSource, meta: FrameMeta): Promise<FrameResult> {
+    const handle = await this.landmarker(frame);
+    const timestampMs = Math.max(meta.timestampMs, this.lastTimestampMs + MIN_TIMESTAMP_STEP_MS);
+    this.lastTimestampMs = timestampMs;
+
+    const t0 = performance.now();
+    const mp: FaceLandmarkerResult = handle.landmarker.detect(frame);
+    const t1 = performance.now();
+
+    const faces = mp.faceLandmarks;
+    const boxes: Box[] = [];
+    const faceBoxes = new Float32Array(faces.length * 4);
+    faces.forEach((points, i) => {
+      const box = landmarkBox(points);
+      boxes.push(box);
+      faceBoxes.set([box.x, box.y, box.w, box.h], i * 4);
+    });
+    const followed = followFace(boxes, this.follow);
+    this.follow = followed.state;
+    const index = followed.index;
+
+    const landmarks = new Float32Array(LANDMARK_COUNT * 3);
+    const blendshapes = new Float32Array(BLENDSHAPE_COUNT);
+    const matrix = new Float32Array(16);
+    const points = index >= 0 ? faces[index] : undefined;
+    if (points) {
+      points.forEach((p, i) => {
+        if (i < LANDMARK_COUNT) landmarks.set([p.x, p.y, p.z], i * 3);
+      });
+      mp.faceBlendshapes[index]?.categories.forEach((c, i) => {
+        if (i < BLENDSHAPE_COUNT) blendshapes[i] = c.score;
+      });
+      const m = mp.facialTransformationMatrixes?.[index]?.data;
+      if (m) matrix.set(m.slice(0, 16));
+    }
+
+    const post = this.post.step({
+      timestampMs,
+      width: meta.width,
+      height: meta.height,
+      face: points ? { landmarks, blendshapes, matrix } : null,
+    });
+    const t2 = performance.now();
+
+    return {
+      frameIndex: meta.frameIndex,
+      timestampMs,
+      width: meta.width,
+      height: meta.height,
+      faceCount: faces.length,
+      facePresent: points !== undefined,
+      faceIndex: points ? index : -1,
+      landmarks,
+      blendshapes,
+      matrix,
+      faceBoxes,
+      pose: post.pose,
+      aus: post.aus,
+      auPresence: post.auPresence,
+      eyes: post.eyes,
+      baselineReady: post.baselineReady,
+      events: post.events,
+      timings: { grabMs: meta.grabMs, transferMs: meta.transferMs, inferenceMs: t1 - t0, postMs: t2 - t1 },
+    };
+  }
+
+  close(): void {
+    this.handle?.landmarker.close();
+    this.handle = null;
+  }
+}
