@@ -1,0 +1,65 @@
+/**
+ * MediaPipe Face Landmarker's 52 blendshape categories, in the order of its output (the order of
+ * `FrameResult.blendshapes`). ARKit-style names; `Left`/`Right` in these names are mapped to the
+ * person's sides in `registry.ts` (see BLENDSHAPE_SIDE_OF_LEFT there), not assumed here.
+ */
+export const BLENDSHAPE_NAMES = [
+  '_neutral',
+  'browDownLeft',
+  'browDownRight',
+  'browInnerUp',
+  'browOuterUpLeft',
+  'browOuterUpRight',
+  'cheekPuff',
+  'cheekSquintLeft',
+  'cheekSquintRight',
+  'eyeBlinkLeft',
+  'eyeBlinkRight',
+  'eyeLookDownLeft',
+  'eyeLookDownRight',
+  'eyeLookInLeft',
+  'eyeLookInRight',
+  'eyeLookOutLeft',
+  'eyeLookOutRight',
+  'eyeLookUpLeft',
+  'eyeLookUpRight',
+  'eyeSquintLeft',
+  'eyeSquintRight',
+  'eyeWideLeft',
+  'eyeWideRight',
+  'jawForward',
+  'jawLeft',
+  'jawOpen',
+  'jawRight',
+  'mouthClose',
+  'mouthDimpleLeft',
+  'mouthDimpleRight',
+  'mouthFrownLeft',
+  'mouthFrownRight',
+  'mouthFunnel',
+  'mouthLeft',
+  'mouthLowerDownLeft',
+  'mouthLowerDownRight',
+  'mouthPressLeft',
+  'mouthPressRight',
+  'mouthPucker',
+  'mouthRight',
+  'mouthRollLower',
+  'mouthRollUpper',
+  'mouthShrugLower',
+  'mouthShrugUpper',
+  'mouthSmileLeft',
+  'mouthSmileRight',
+  'mouthStretchLeft',
+  'mouthStretchRight',
+  'mouthUpperUpLeft',
+  'mouthUpperUpRight',
+  'noseSneerLeft',
+  'noseSneerRight',
+] as const;
+
+export type BlendshapeName = (typeof BLENDSHAPE_NAMES)[number];
+
+export const BLENDSHAPE_INDEX: Readonly<Record<BlendshapeName, number>> = Object.fromEntries(
+  BLENDSHAPE_NAMES.map((n, i) => [n, i]),
+) as Record<BlendshapeName, number>;

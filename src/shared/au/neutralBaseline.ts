@@ -1,0 +1,48 @@
+/**
+ * A person's neutral face, as plain JSON-serialisable data: what `getBaseline()` returns and
+ * `setBaseline()` accepts (e.g. stored per person between sessions).
+ */
+import { BLENDSHAPE_COUNT } from '../protocol.ts';
+import { MEASURES } from './measures.ts';
+
+export const NEUTRAL_BASELINE_VERSION = 1;
+
+export interface NeutralBaseline {
+  /** Format version; setBaseline refuses others. */
+  version: typeof NEUTRAL_BASELINE_VERSION;
+  /** How it was made: an explicit "relax your face" calibration or the automatic estimate. */
+  source: 'calibrated' | 'auto';
+  /** Measure ids, in the order of `measures` (must equal MEASURES' ids). */
+  measureIds: string[];
+  /** Neutral value of each measure, IOD units in the pose-free frame (measures.ts). */
+  measures: number[];
+  /** Neutral score of each of the 52 blendshapes (MediaPipe order), or null when none were seen. */
+  blendshapes: number[] | null;
+  /** Face frames the estimate rests on. */
+  frames: number;
+}
+
+/** Throws an Error saying what is wrong and how to fix it; returns the value typed when valid. */
+export function validateNeutralBaseline(b: unknown): NeutralBaseline {
+  const fail = (why: string): never => {
+    throw new Error(`Invalid neutral baseline: ${why}. Pass an object from getBaseline() of this version, or call startCalibration() to make a new one.`);
+  };
+  if (typeof b !== 'object' || b === null) fail('not an object');
+  const o = b as Record<string, unknown>;
+  if (o.version !== NEUTRAL_BASELINE_VERSION) fail(`version ${String(o.version)}, expected ${NEUTRAL_BASELINE_VERSION}`);
+  if (o.source !== 'calibrated' && o.source !== 'auto') fail(`source must be "calibrated" or "auto", got ${String(o.source)}`);
+  const ids = o.measureIds;
+  if (!Array.isArray(ids) || ids.length !== MEASURES.length || ids.some((id, i) => id !== MEASURES[i]?.id)) {
+    fail(`measureIds must be the ${MEASURES.length} ids of MEASURES in order (made by another version of the measures)`);
+  }
+  const m = o.measures;
+  if (!Array.isArray(m) || m.length !== MEASURES.length || m.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
+    fail(`measures must be ${MEASURES.length} finite numbers`);
+  }
+  const bs = o.blendshapes;
+  if (bs !== null && (!Array.isArray(bs) || bs.length !== BLENDSHAPE_COUNT || bs.some((v) => typeof v !== 'number' || !Number.isFinite(v)))) {
+    fail(`blendshapes must be null or ${BLENDSHAPE_COUNT} finite numbers`);
+  }
+  if (typeof o.frames !== 'number' || !(o.frames >= 0)) fail('frames must be a number >= 0');
+  return o as unknown as NeutralBaseline;
+}

@@ -1,0 +1,310 @@
+/**
+ * How each action unit is read, as data: the measures (measures.ts) it moves, in which direction,
+ * what displacement is intensity 5 (FACS E), and which blendshapes may add evidence.
+ *
+ * Intensity of one AU on one side, from the change `d_i` of each measure against the person's own
+ * neutral:
+ *   geometry = 5 * (sum_i weight_i * direction_i * d_i - offset) / scale, clamped to 0..5
+ *   (scale is in IOD, or a fraction of a neutral measure when `scaleOfNeutral` is set)
+ *   blend    = 5 * (rise of the blendshape above its neutral, over its headroom) / fullScale, 0..5
+ *   fuse:    intensity = geometry + weight * max(0, blend - geometry)
+ *   support: intensity = geometry + weight * max(0, min(blend, geometry + supportMargin) - geometry)
+ * so a blendshape can only add, and in `support` mode never makes an AU without geometry.
+ *
+ * Scales are first estimates from typical adult facial anatomy (IOD ~6.3 cm), tuned on the project's
+ * recordings so that a posed apex lands at 3-5 and a neutral stretch stays under 1.
+ */
+import { AU_LIST, type AuId } from './ids.ts';
+import { BLENDSHAPE_INDEX, type BlendshapeName } from './blendshapes.ts';
+import { measureIndex, MEASURES, type Side } from './measures.ts';
+
+/** Base names of the ARKit-style blendshapes that come in Left/Right pairs. */
+type PairedBlendshape = BlendshapeName extends infer N ? (N extends `${infer B}Left` ? B : never) : never;
+
+/**
+ * Whether MediaPipe's `...Left` blendshapes describe the person's left side. Checked on the
+ * project's recordings (a one-sided smile raises the geometric AU12 and mouthSmile on the same
+ * side; see test/unit/au/recordings.test.ts).
+ */
+export const BLENDSHAPE_LEFT_IS_PERSONS_LEFT = true;
+
+export interface AuTerm {
+  /** Measure id; for sided AUs without the `_L`/`_R` suffix (each side reads its own). */
+  readonly measure: string;
+  /** +1: the AU raises the measure; -1: it lowers it. */
+  readonly direction: 1 | -1;
+  readonly weight: number;
+}
+
+export interface AuBlend {
+  /** Blendshapes averaged; for sided AUs the paired base name (`mouthSmile` -> ...Left/...Right). */
+  readonly shapes: readonly (BlendshapeName | PairedBlendshape)[];
+  /** Paired names resolve per side (sided AUs) or average both sides (bilateral AUs). */
+  readonly paired: boolean;
+  readonly mode: 'fuse' | 'support';
+  /** Fraction (0..1) of the gap between geometry and blendshape evidence that the blendshape closes. */
+  readonly weight: number;
+  /** Rise above the person's neutral, as a fraction of the headroom (1 - neutral), that reads as intensity 5. */
+  readonly fullScale: number;
+  /** One line on why this blendshape helps here. */
+  readonly why: string;
+}
+
+export interface AuDef {
+  readonly id: AuId;
+  readonly terms: readonly AuTerm[];
+  /** Displacement at intensity 5: IOD, or when `scaleOfNeutral` is set, a fraction of that measure's neutral value. */
+  readonly scale: number;
+  readonly scaleOfNeutral?: string;
+  /** Displacement (same unit as scale) that is still intensity 0: for AUs that are the far end of another (AU27 beyond AU26). */
+  readonly offset?: number;
+  readonly scaleWhy: string;
+  readonly blend?: AuBlend;
+  /** Closure AUs share one measure and are split by duration (AU45 short, AU43 long). */
+  readonly closure?: boolean;
+  /** One line on what the AU reads and why. */
+  readonly why: string;
+}
+
+const t = (measure: string, direction: 1 | -1, weight = 1): AuTerm => ({ measure, direction, weight });
+
+export const AU_REGISTRY: readonly AuDef[] = [
+  {
+    id: 'AU01',
+    terms: [t('browInnerY', 1)],
+    scale: 0.15,
+    scaleWhy: 'a full inner-brow raise lifts the brow head ~1 cm (0.15 IOD)',
+    blend: { shapes: ['browInnerUp'], paired: false, mode: 'support', weight: 0.3, fullScale: 0.7, why: 'browInnerUp is AU1 by design but bilateral and often near 0' },
+    why: 'height of the inner brow above the rigid eye-corner frame',
+  },
+  {
+    id: 'AU02',
+    terms: [t('browOuterY', 1)],
+    scale: 0.15,
+    scaleWhy: 'a full outer-brow raise lifts the brow tail ~1 cm (0.15 IOD)',
+    blend: { shapes: ['browOuterUp'], paired: true, mode: 'support', weight: 0.3, fullScale: 0.7, why: 'browOuterUp is sided AU2; support only because AU1 pulls it too' },
+    why: 'height of the outer brow',
+  },
+  {
+    id: 'AU04',
+    terms: [t('browInnerY', -1, 0.5), t('browMidY', -1, 0.2), t('browInnerX', -1, 0.6)],
+    scale: 0.08,
+    scaleWhy: 'brows lowered and drawn together by ~5 mm at most (0.08 IOD)',
+    blend: { shapes: ['browDown'], paired: true, mode: 'fuse', weight: 0.3, fullScale: 0.6, why: 'browDown is AU4 by design and its geometry is small' },
+    why: 'inner brow down and toward the midline (corrugator, depressors)',
+  },
+  {
+    id: 'AU05',
+    terms: [t('upperLidY', 1)],
+    scale: 0.05,
+    scaleWhy: 'the upper lid can retract ~3 mm above its rest (0.05 IOD)',
+    blend: { shapes: ['eyeWide'], paired: true, mode: 'support', weight: 0.3, fullScale: 0.5, why: 'eyeWide is AU5 by design but known to stay near 0' },
+    why: 'upper lid higher than at rest',
+  },
+  {
+    id: 'AU06',
+    terms: [t('cheekY', 1, 0.7), t('lowerLidY', 1, 0.3)],
+    scale: 0.06,
+    scaleWhy: 'the infraorbital cheek rises ~4 mm in a Duchenne smile (0.06 IOD)',
+    blend: { shapes: ['cheekSquint'], paired: true, mode: 'fuse', weight: 0.4, fullScale: 0.5, why: 'cheek bulge and crow\'s feet are texture the mesh sees poorly; cheekSquint sees them' },
+    why: 'cheek and lower lid pushed up (orbicularis oculi, orbital part)',
+  },
+  {
+    id: 'AU07',
+    terms: [t('lowerLidY', 1), t('cheekY', -1, 0.5)],
+    scale: 0.04,
+    scaleWhy: 'the lower lid rises ~2.5 mm when tightened (0.04 IOD); minus half the cheek rise, which is AU6',
+    blend: { shapes: ['eyeSquint'], paired: true, mode: 'support', weight: 0.3, fullScale: 0.6, why: 'eyeSquint mixes AU6 and AU7, so support only' },
+    why: 'lower lid up without the cheek (orbicularis oculi, palpebral part)',
+  },
+  {
+    id: 'AU09',
+    terms: [t('noseWingY_L', 1, 0.35), t('noseWingY_R', 1, 0.35), t('upperLipY', 1, 0.3)],
+    scale: 0.08,
+    scaleWhy: 'the nose wings rise ~5 mm in a strong wrinkle (0.08 IOD)',
+    blend: { shapes: ['noseSneer'], paired: true, mode: 'fuse', weight: 0.4, fullScale: 0.4, why: 'the wrinkles over the nose are texture; noseSneer is AU9 by design (weak, often near 0)' },
+    why: 'nose wings and upper lip pulled up (levator labii superioris alaeque nasi)',
+  },
+  {
+    id: 'AU10',
+    terms: [t('upperLipY', 1), t('noseWingY_L', -1, 0.2), t('noseWingY_R', -1, 0.2)],
+    scale: 0.1,
+    scaleWhy: 'the upper lip can rise ~6 mm (0.1 IOD); less what the nose wings rise, which is AU9',
+    blend: { shapes: ['mouthUpperUp'], paired: true, mode: 'support', weight: 0.3, fullScale: 0.6, why: 'mouthUpperUp is AU10 by design; support only, speech moves it' },
+    why: 'upper lip up more than the nose wings',
+  },
+  {
+    id: 'AU12',
+    terms: [t('lipCornerY', 1, 0.7), t('lipCornerX', 1, 0.3)],
+    scale: 0.12,
+    scaleWhy: 'a broad smile lifts and widens the corner ~8 mm (0.12 IOD)',
+    blend: { shapes: ['mouthSmile'], paired: true, mode: 'support', weight: 0.3, fullScale: 0.7, why: 'mouthSmile reached 0.78 on a crying face: it may only confirm geometry' },
+    why: 'lip corner up and out (zygomaticus major), per side: one-sided = the smirk',
+  },
+  {
+    id: 'AU14',
+    terms: [t('lipCornerX', -1, 0.5), t('lipCornerZ', -1, 0.5)],
+    scale: 0.06,
+    scaleWhy: 'the dimpler pulls the corner in and back ~4 mm (0.06 IOD)',
+    blend: { shapes: ['mouthDimple'], paired: true, mode: 'support', weight: 0.4, fullScale: 0.4, why: 'the dimple is texture; mouthDimple sees it, support only' },
+    why: 'lip corner pulled inward and into the face (buccinator): one-sided with AU12 is contempt',
+  },
+  {
+    id: 'AU15',
+    terms: [t('lipCornerY', -1)],
+    scale: 0.08,
+    scaleWhy: 'the corner drops ~5 mm at most (0.08 IOD)',
+    blend: { shapes: ['mouthFrown'], paired: true, mode: 'support', weight: 0.3, fullScale: 0.5, why: 'mouthFrown is AU15 by design; support only, jaw drop lowers corners too' },
+    why: 'lip corner down (depressor anguli oris)',
+  },
+  {
+    id: 'AU17',
+    terms: [t('lowerLipY', 1, 0.6), t('chinY', 1, 0.4)],
+    scale: 0.08,
+    scaleWhy: 'the chin boss pushes the lower lip up ~5 mm (0.08 IOD)',
+    blend: { shapes: ['mouthShrugLower'], paired: false, mode: 'fuse', weight: 0.3, fullScale: 0.5, why: 'mouthShrugLower is AU17 by design; chin wrinkling is texture' },
+    why: 'lower lip and chin pushed up (mentalis)',
+  },
+  {
+    id: 'AU20',
+    terms: [t('lipCornerX', 1), t('lipCornerY', -1, 0.3)],
+    scale: 0.1,
+    scaleWhy: 'the corners stretch ~6 mm sideways (0.1 IOD); a corner going up is AU12 instead',
+    blend: { shapes: ['mouthStretch'], paired: true, mode: 'support', weight: 0.3, fullScale: 0.5, why: 'mouthStretch is AU20 by design; support only' },
+    why: 'lip corner pulled straight out (risorius)',
+  },
+  {
+    id: 'AU23',
+    terms: [t('upperLipThick', -1, 0.4), t('lowerLipThick', -1, 0.4), t('lipCornerX_L', -1, 0.1), t('lipCornerX_R', -1, 0.1)],
+    scale: 0.05,
+    scaleWhy: 'red lip margins narrow by ~3 mm when tightened (0.05 IOD)',
+    why: 'lips thinned and the mouth narrowed (orbicularis oris)',
+  },
+  {
+    id: 'AU24',
+    terms: [t('upperLipThick', -1, 0.4), t('lowerLipThick', -1, 0.4), t('lipGap', -1, 0.2)],
+    scale: 0.05,
+    scaleWhy: 'pressed lips lose ~3 mm of visible red margin (0.05 IOD)',
+    blend: { shapes: ['mouthPress'], paired: true, mode: 'support', weight: 0.4, fullScale: 0.5, why: 'mouthPress is AU24 by design; support only' },
+    why: 'lips pressed together and thinned',
+  },
+  {
+    id: 'AU25',
+    terms: [t('lipGap', 1)],
+    scale: 0.12,
+    scaleWhy: 'lips apart by ~8 mm reads as fully parted (0.12 IOD); intensity grows with the gap',
+    why: 'gap between the inner lip edges',
+  },
+  {
+    id: 'AU26',
+    terms: [t('chinY', -1)],
+    scale: 0.25,
+    scaleWhy: 'a relaxed jaw drop lowers the chin ~1.5 cm (0.25 IOD)',
+    blend: { shapes: ['jawOpen'], paired: false, mode: 'fuse', weight: 0.3, fullScale: 0.6, why: 'jawOpen is AU26 by design and robust' },
+    why: 'chin lowered by the jaw',
+  },
+  {
+    id: 'AU27',
+    terms: [t('chinY', -1, 0.5), t('lipGap', 1, 0.5)],
+    scale: 0.2,
+    offset: 0.2,
+    scaleWhy: 'mouth stretched wide: beyond a ~1.3 cm mean of jaw drop and lip gap (0.2 IOD), full at twice that',
+    why: 'the far end of mouth opening, past what a relaxed jaw drop reaches',
+  },
+  {
+    id: 'AU43',
+    terms: [t('eyeGap', -1)],
+    scale: 1,
+    scaleOfNeutral: 'eyeGap',
+    closure: true,
+    scaleWhy: 'fraction of the person\'s own neutral lid gap: fully closed = 5',
+    blend: { shapes: ['eyeBlink'], paired: true, mode: 'fuse', weight: 0.5, fullScale: 0.8, why: 'eyeBlink is reliable and catches closures the smoothed mesh softens' },
+    why: 'lid gap closed for longer than a blink',
+  },
+  {
+    id: 'AU45',
+    terms: [t('eyeGap', -1)],
+    scale: 1,
+    scaleOfNeutral: 'eyeGap',
+    closure: true,
+    scaleWhy: 'fraction of the person\'s own neutral lid gap: fully closed = 5',
+    blend: { shapes: ['eyeBlink'], paired: true, mode: 'fuse', weight: 0.5, fullScale: 0.8, why: 'eyeBlink is reliable and catches closures the smoothed mesh softens' },
+    why: 'lid gap closed briefly (a blink)',
+  },
+];
+
+/** One AU on one side (or bilateral), compiled to indices. */
+export interface CompiledAu {
+  readonly id: AuId;
+  readonly side: Side | null;
+  readonly measures: Int32Array;
+  /** weight * direction per term. */
+  readonly coef: Float64Array;
+  readonly scale: number;
+  /** Measure whose neutral value multiplies `scale`, or -1. */
+  readonly scaleOf: number;
+  readonly offset: number;
+  readonly blendIdx: Int32Array;
+  readonly blendWeight: number;
+  readonly blendFullScale: number;
+  readonly blendSupport: boolean;
+  readonly closure: boolean;
+  /** Bilateral channel of a sided AU: the larger of the two side channels that follow it. */
+  readonly maxOfSides: boolean;
+}
+
+function blendNames(b: AuBlend, side: Side | null): BlendshapeName[] {
+  if (!b.paired) return b.shapes as BlendshapeName[];
+  const suffixOf = (s: Side): 'Left' | 'Right' =>
+    (s === 'L') === BLENDSHAPE_LEFT_IS_PERSONS_LEFT ? 'Left' : 'Right';
+  const sides: Side[] = side ? [side] : ['L', 'R'];
+  return b.shapes.flatMap((s) => sides.map((sd) => `${s}${suffixOf(sd)}` as BlendshapeName));
+}
+
+function compileOne(def: AuDef, side: Side | null): CompiledAu {
+  const resolve = (m: string): number => {
+    if (side && MEASURES.some((d) => d.id === `${m}_${side}`)) return measureIndex(`${m}_${side}`);
+    return measureIndex(m);
+  };
+  const names = def.blend ? blendNames(def.blend, side) : [];
+  return {
+    id: def.id,
+    side,
+    measures: Int32Array.from(def.terms.map((tm) => resolve(tm.measure))),
+    coef: Float64Array.from(def.terms.map((tm) => tm.weight * tm.direction)),
+    scale: def.scale,
+    scaleOf: def.scaleOfNeutral ? resolve(def.scaleOfNeutral) : -1,
+    offset: def.offset ?? 0,
+    blendIdx: Int32Array.from(names.map((n) => {
+      const i = BLENDSHAPE_INDEX[n];
+      if (i === undefined) throw new Error(`AU registry: unknown blendshape "${n}" for ${def.id}`);
+      return i;
+    })),
+    blendWeight: def.blend?.weight ?? 0,
+    blendFullScale: def.blend?.fullScale ?? 1,
+    blendSupport: def.blend?.mode === 'support',
+    closure: def.closure === true,
+    maxOfSides: false,
+  };
+}
+
+/**
+ * The registry compiled in AU_CHANNELS order: for each AU its bilateral entry (null side; for sided
+ * AUs a placeholder, the channel is the max of the sides) then, when sided, L and R.
+ */
+export function compileRegistry(): CompiledAu[] {
+  const out: CompiledAu[] = [];
+  for (const au of AU_LIST) {
+    const def = AU_REGISTRY.find((d) => d.id === au.id);
+    if (!def) throw new Error(`AU registry has no entry for ${au.id}; add one to AU_REGISTRY`);
+    if (au.sided) {
+      const left = compileOne(def, 'L');
+      out.push({ ...left, side: null, maxOfSides: true });
+      out.push(left);
+      out.push(compileOne(def, 'R'));
+    } else {
+      out.push(compileOne(def, null));
+    }
+  }
+  return out;
+}
