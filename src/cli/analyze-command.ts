@@ -1,0 +1,81 @@
+/**
+ * `microflash analyze`: the whole command once its arguments are parsed. The browser launcher and
+ * the output streams come in as arguments, so tests run it with a fake analysis page.
+ */
+import type { AnalysisBrowser } from '../node/analysis-types.ts';
+import type { DelegateChoice } from '../shared/protocol.ts';
+import { createAnalysisValidator } from './analysis-validator.ts';
+import { EXIT_FILE_FAILED, EXIT_OK, EXIT_SETUP_FAILED } from './cli-defaults.ts';
+import { collectInputs } from './collect-inputs.ts';
+import { createBarsReporter, createPlainReporter } from './progress-reporter.ts';
+import { readRulesFile } from './read-rules.ts';
+import { runBatch } from './run-batch.ts';
+import { parseShard, selectShard } from './shard.ts';
+import { summaryTable } from './summary-table.ts';
+import { UsageError } from './usage-error.ts';
+
+export interface AnalyzeOptions {
+  out: string;
+  jobs: number;
+  /** `i/n`. */
+  shard?: string;
+  delegate: DelegateChoice;
+  /** Path of a rules JSON file. */
+  rules?: string;
+  force: boolean;
+}
+
+export interface AnalyzeEnvironment {
+  toolVersion: string;
+  modelSha256: string;
+  launch: (options: { delegate: DelegateChoice; rules: unknown }) => Promise<AnalysisBrowser>;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  /** Live bars when true, plain lines otherwise. */
+  interactive: boolean;
+  now?: () => Date;
+}
+
+/** Runs the command; resolves to the exit status. */
+export async function analyzeCommand(paths: readonly string[], options: AnalyzeOptions, env: AnalyzeEnvironment): Promise<number> {
+  const say = (line: string) => env.stderr.write(line + '\n');
+  try {
+    const all = await collectInputs(paths);
+    const shard = options.shard === undefined ? null : parseShard(options.shard);
+    const inputs = shard ? selectShard(all, shard) : all;
+    if (shard) say(`shard ${shard.index}/${shard.count}: ${inputs.length} of ${all.length} files`);
+    const rules = options.rules === undefined ? null : await readRulesFile(options.rules);
+    if (inputs.length === 0) return EXIT_OK;
+
+    const configuration = { delegate: options.delegate, rules, rulesFile: options.rules ?? null };
+    const result = await runBatch({
+      inputs,
+      outDir: options.out,
+      jobs: options.jobs,
+      force: options.force,
+      context: {
+        toolVersion: env.toolVersion,
+        modelSha256: env.modelSha256,
+        configuration,
+        validate: createAnalysisValidator(),
+        now: env.now ?? (() => new Date()),
+      },
+      launch: () => env.launch({ delegate: options.delegate, rules: rules ?? undefined }),
+      reporter: env.interactive ? createBarsReporter(env.stderr) : createPlainReporter(env.stderr),
+    });
+
+    env.stdout.write(summaryTable(result.reports));
+    if (result.setupError !== null) {
+      const e = result.setupError;
+      say(`error: ${e instanceof Error ? e.message : String(e)}`);
+      return EXIT_SETUP_FAILED;
+    }
+    return result.reports.every((r) => r.status === 'done' || r.status === 'skipped') ? EXIT_OK : EXIT_FILE_FAILED;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      say(`error: ${error.message}`);
+      return EXIT_SETUP_FAILED;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Analyses one input and writes its four files. Frames are written as they arrive (a long video never
+ * sits in memory); every file is written under a `.partial` name and renamed only once the whole
+ * analysis succeeded, the JSON last (its presence marks the set complete). A failure leaves no file
+ * that looks complete.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { AnalysisBrowser, FileAnalysisResult } from '../node/analysis-types.ts';
+import { AnalysisError } from '../node/analysis-types.ts';
+import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
+import { analysisDocument, analysisJson, type AnalysisDocument } from '../shared/export/analysis-json.ts';
+import { eventsCsv } from '../shared/export/events-csv.ts';
+import { eventsVtt } from '../shared/export/events-vtt.ts';
+import { framesCsvHeader, framesCsvRow } from '../shared/export/frames-csv.ts';
+import type { AnalysisValidator } from './analysis-validator.ts';
+import { openAtomicWriter, type AtomicWriter } from './atomic-file.ts';
+import type { InputFile } from './collect-inputs.ts';
+import type { OutputPaths } from './output-paths.ts';
+import { sha256File } from './sha256-file.ts';
+
+/** What is the same for every file of a run. */
+export interface RunContext {
+  toolVersion: string;
+  modelSha256: string;
+  configuration: AnalysisDocument['configuration'];
+  validate: AnalysisValidator;
+  /** The clock of the JSON's `createdAt`. */
+  now: () => Date;
+}
+
+/** A finished analysis. */
+export interface FileAnalysisSummary {
+  frameCount: number;
+  framesWithFace: number;
+  eventCount: number;
+  elapsedS: number;
+  /** Analysed frames per second of wall-clock time. */
+  fps: number;
+  delegate: FileAnalysisResult['delegate'];
+}
+
+export async function analyzeFile(
+  browser: AnalysisBrowser,
+  input: InputFile,
+  paths: OutputPaths,
+  context: RunContext,
+  onProgress: (done: number, total: number | null) => void,
+): Promise<FileAnalysisSummary> {
+  const inputSha256 = sha256File(input.path);
+  inputSha256.catch(() => undefined); // awaited below; a read error then fails the file
+  const writers: AtomicWriter[] = [];
+  try {
+    const frames = await openAtomicWriter(paths.frames);
+    writers.push(frames);
+    await frames.write(framesCsvHeader());
+    const check = createFrameOrderCheck();
+    let framesWithFace = 0;
+
+    const result = await browser.analyze(input.path, {
+      async onFrames(batch: AnalyzedFrame[]) {
+        let text = '';
+        for (const frame of batch) {
+          check(frame);
+          if (frame.facePresent) framesWithFace++;
+          text += framesCsvRow(frame);
+        }
+        await frames.write(text);
+      },
+      onProgress,
+    });
+
+    const frameCount = check.count();
+    if (frameCount !== result.video.frameCount) {
+      throw new AnalysisError('internal', `analysed ${frameCount} frames but the video track has ${result.video.frameCount}`);
+    }
+    const document = analysisDocument({
+      stem: input.stem,
+      toolVersion: context.toolVersion,
+      createdAt: context.now(),
+      input: { fileName: path.basename(input.path), sizeBytes: input.sizeBytes, sha256: await inputSha256 },
+      video: result.video,
+      configuration: context.configuration,
+      delegate: result.delegate,
+      modelSha256: context.modelSha256,
+      frameCount,
+      framesWithFace,
+      elapsedS: result.elapsedS,
+      events: result.events,
+    });
+    if (!context.validate(document)) {
+      throw new AnalysisError('internal', `the analysis JSON does not match its schema: ${context.validate.errorsText()}`);
+    }
+
+    const events = await openAtomicWriter(paths.events);
+    writers.push(events);
+    await events.write(eventsCsv(result.events));
+    const vtt = await openAtomicWriter(paths.vtt);
+    writers.push(vtt);
+    await vtt.write(eventsVtt(result.events));
+    const json = await openAtomicWriter(paths.json);
+    writers.push(json);
+    await json.write(analysisJson(document));
+
+    // An older complete set must not vouch for a half-replaced one: its marker goes first.
+    await rm(paths.json, { force: true });
+    for (const writer of writers) await writer.commit();
+    return {
+      frameCount,
+      framesWithFace,
+      eventCount: result.events.length,
+      elapsedS: result.elapsedS,
+      fps: document.analysis.analysedFps,
+      delegate: result.delegate,
+    };
+  } catch (error) {
+    await Promise.all(writers.map((w) => w.abort()));
+    throw error;
+  }
+}
+
+/**
+ * Checks the stream promise of `onFrames`: every frame once, in order (index 0, 1, 2, ...), with
+ * strictly increasing timestamps. A break is a pipeline bug and fails the file rather than writing
+ * a table with a hole in it.
+ */
+export function createFrameOrderCheck(): ((frame: AnalyzedFrame) => void) & { count(): number } {
+  let next = 0;
+  let lastMs = Number.NEGATIVE_INFINITY;
+  const check = (frame: AnalyzedFrame): void => {
+    if (frame.frameIndex !== next) {
+      throw new AnalysisError('internal', `frame ${frame.frameIndex} arrived where frame ${next} was expected`);
+    }
+    if (!(frame.timestampMs > lastMs)) {
+      throw new AnalysisError('timestamp-order', `frame ${next} has time ${frame.timestampMs} ms, not after ${lastMs} ms`);
+    }
+    next++;
+    lastMs = frame.timestampMs;
+  };
+  return Object.assign(check, { count: () => next });
+}

@@ -1,0 +1,22 @@
+/** Every default of the command line, in one place. */
+export const CLI_DEFAULTS = {
+  /**
+   * Files analysed at once, one headless page each. 1: the worker pipeline already keeps the cores
+   * of a small machine busy; raise it on machines with many cores (see docs/research-mode.md).
+   */
+  jobs: 1,
+  delegate: 'auto',
+  /** Extensions (lower case) picked up when a folder is scanned. */
+  videoExtensions: ['.mp4', '.mov', '.webm', '.mkv', '.avi', '.m4v'],
+  /** Suffix of a file being written; it is renamed to its real name only once complete. */
+  partialSuffix: '.partial',
+  /** Without a terminal, how often a running file prints a progress line, ms. */
+  plainProgressIntervalMs: 10_000,
+} as const;
+
+/** Exit status: every file analysed or skipped as complete. */
+export const EXIT_OK = 0;
+/** Exit status: at least one file failed (the others were completed). */
+export const EXIT_FILE_FAILED = 1;
+/** Exit status: nothing could run (bad arguments, rules, no browser, model missing). */
+export const EXIT_SETUP_FAILED = 2;

@@ -1,0 +1,46 @@
+/**
+ * One line per failure, saying what went wrong and how to fix it. The line starts with the input's
+ * name so that a batch log can be grepped.
+ */
+import { AnalysisError } from '../node/analysis-types.ts';
+
+/** The transcode command that makes any video decodable here (H.264 in MP4, visually lossless). */
+export function transcodeHint(inputPath: string): string {
+  const out = inputPath.replace(/\.[^./\\]+$/, '') + '.h264.mp4';
+  return `ffmpeg -i ${shellQuote(inputPath)} -c:v libx264 -crf 18 ${shellQuote(out)}`;
+}
+
+/** Why a file failed, for the log. */
+export function describeFileError(inputPath: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = errorCode(error);
+  switch (code) {
+    case 'unsupported-codec':
+      return `${inputPath}: video codec not supported by this Chromium (${message}); HEVC/H.265 is the usual case. Convert it, then analyse the copy: ${transcodeHint(inputPath)}`;
+    case 'corrupt-file':
+      return `${inputPath}: the file is damaged or not a video (${message}). If a player opens it, re-encode it: ${transcodeHint(inputPath)}`;
+    case 'no-video-track':
+      return `${inputPath}: the file has no video track (${message})`;
+    case null:
+      return `${inputPath}: ${message}`;
+    default:
+      return `${inputPath}: ${code}: ${message}`;
+  }
+}
+
+/** The `code` of an AnalysisError (or of any error carrying a string code), else null. */
+export function errorCode(error: unknown): AnalysisError['code'] | null {
+  if (error instanceof AnalysisError) return error.code;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? (code as AnalysisError['code']) : null;
+}
+
+/** Errors that would fail every file the same way: the batch stops instead of repeating them. */
+export function isSetupError(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'no-browser' || code === 'model-load-failed';
+}
+
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
+}

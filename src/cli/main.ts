@@ -1,0 +1,21 @@
+/** Entry point of `microflash` (bin/microflash.js) and `npm run analyze`. */
+import { CommanderError } from 'commander';
+import { EXIT_SETUP_FAILED } from './cli-defaults.ts';
+import { createProgram } from './program.ts';
+
+/** Exit status of an unexpected failure (a bug: its stack trace is printed). */
+const EXIT_INTERNAL = 70;
+
+let status = 0;
+try {
+  await createProgram((s) => {
+    status = s;
+  }).parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) status = error.exitCode === 0 ? 0 : EXIT_SETUP_FAILED;
+  else {
+    console.error(error);
+    status = EXIT_INTERNAL;
+  }
+}
+process.exitCode = status;

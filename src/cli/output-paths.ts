@@ -1,0 +1,22 @@
+/** Where the four files of one input go. */
+import path from 'node:path';
+import { EXPORT_SUFFIXES, type ExportKind } from '../shared/export/export-defaults.ts';
+import { CLI_DEFAULTS } from './cli-defaults.ts';
+
+export type OutputPaths = Readonly<Record<ExportKind, string>>;
+
+/** `<out>/<stem>.frames.csv`, `.events.csv`, `.json`, `.vtt`. */
+export function outputPaths(outDir: string, stem: string): OutputPaths {
+  const base = path.join(outDir, ...stem.split('/'));
+  return {
+    frames: base + EXPORT_SUFFIXES.frames,
+    events: base + EXPORT_SUFFIXES.events,
+    json: base + EXPORT_SUFFIXES.json,
+    vtt: base + EXPORT_SUFFIXES.vtt,
+  };
+}
+
+/** The name a file has while it is being written. */
+export function partialPath(finalPath: string): string {
+  return finalPath + CLI_DEFAULTS.partialSuffix;
+}

@@ -1,0 +1,54 @@
+/** The command-line grammar (commander). Behaviour lives in analyze-command.ts. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { launchAnalysisBrowser } from '../node/analysis-runner.ts';
+import { CHROMIUM_ENV } from '../node/chromium.ts';
+import { MODEL } from '../shared/model.ts';
+import packageJson from '../../package.json' with { type: 'json' };
+import { analyzeCommand, type AnalyzeOptions } from './analyze-command.ts';
+import { CLI_DEFAULTS } from './cli-defaults.ts';
+
+function positiveInteger(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+/**
+ * The program; `onExit` receives the command's exit status. Commander's own exits (usage errors,
+ * --help, --version) are thrown as CommanderError (exitOverride), for the caller to map.
+ */
+export function createProgram(onExit: (status: number) => void): Command {
+  const program = new Command('microflash')
+    .description('Facial micro-expression detection. Research mode: analyse video files frame by frame.')
+    .version(packageJson.version)
+    .exitOverride();
+
+  program
+    .command('analyze')
+    .description(
+      'Analyse every frame of video files; writes <stem>.frames.csv, <stem>.events.csv, <stem>.json and <stem>.vtt per file. ' +
+        `Folders are scanned recursively for ${CLI_DEFAULTS.videoExtensions.join(' ')}.`,
+    )
+    .argument('<paths...>', 'video files and/or folders')
+    .requiredOption('-o, --out <dir>', 'output folder (created if missing)')
+    .option('-j, --jobs <n>', 'files analysed in parallel, one headless page each', positiveInteger, CLI_DEFAULTS.jobs)
+    .option('--shard <i/n>', 'analyse only shard i of n (1-based) of the sorted input list, for cluster job arrays')
+    .addOption(new Option('--delegate <delegate>', 'MediaPipe delegate').choices(['auto', 'CPU', 'GPU']).default(CLI_DEFAULTS.delegate))
+    .option('--rules <file.json>', 'your own flash rules (checked before anything runs)')
+    .option('--force', 'analyse again even when complete outputs exist', false)
+    .option('--chromium <path>', `Chromium or Chrome to run (default: $${CHROMIUM_ENV}, then chromium on PATH)`)
+    .exitOverride()
+    .action(async (paths: string[], options: AnalyzeOptions & { chromium?: string }) => {
+      if (options.chromium) process.env[CHROMIUM_ENV] = options.chromium;
+      const status = await analyzeCommand(paths, options, {
+        toolVersion: packageJson.version,
+        modelSha256: MODEL.sha256,
+        launch: (o) => launchAnalysisBrowser(o),
+        stdout: process.stdout,
+        stderr: process.stderr,
+        interactive: Boolean(process.stderr.isTTY),
+      });
+      onExit(status);
+    });
+  return program;
+}
