@@ -1,0 +1,178 @@
+/**
+ * The live flash engine: per-frame AU intensities and eye features in, expression events out.
+ *
+ *   const engine = createFlashEngine(defaultRules());
+ *   for (const frame of frames) show(engine.step(frame));
+ *   show(engine.flush(lastTimestampMs));
+ *
+ * Each step returns the events that started on that frame (status 'onset', shown as it happens)
+ * and those that ended (status 'complete', on the first frame after the offset; same id as the
+ * onset). Pure TypeScript, no DOM, no allocation-heavy work: it runs in the worker on every frame.
+ * All state is in the instance; `reset()` forgets everything (new person or source).
+ *
+ * Per frame: blink gate (hold eye-region AUs), head-motion gate (block onsets), speech gate (raise
+ * mouth mins, mute mouth-only rules), rule activations against noise-adapted mins, one event track
+ * per rule group, the gaze-state tracker (dissociation), then the noise update. A frame with no
+ * face, NaN AUs, or after a gap longer than maxFrameGapMs ends open events at the last good frame
+ * and restarts onset detection. See docs/flash-engine.md.
+ */
+import { AU_CHANNELS } from '../au/ids.ts';
+import { compileRules, EYE_REGION_AUS } from './compileRules.ts';
+import { createBlinkGate } from './createBlinkGate.ts';
+import { createGazeStateTracker } from './createGazeStateTracker.ts';
+import { createGroupTrack } from './createGroupTrack.ts';
+import { createHeadMotionGate } from './createHeadMotionGate.ts';
+import { createNoiseTracker } from './createNoiseTracker.ts';
+import { createSpeechGate } from './createSpeechGate.ts';
+import { resolveFlashEngineOptions, type FlashEngineOptions } from './defaults.ts';
+import { createRuleFrame, createViewScratch, evaluateAuRule, type RuleContext } from './evaluateAuRule.ts';
+import type { FlashEvent } from './event.ts';
+import { FlashEngineError } from './FlashEngineError.ts';
+import type { FlashFrame } from './FlashFrame.ts';
+import type { Rules } from './rules/Rules.ts';
+
+export interface FlashEngine {
+  /** Feeds one frame (timestamps strictly increasing); returns events that started or ended on it. */
+  step(frame: FlashFrame): FlashEvent[];
+  /** Completes open events at `endMs` (end of a file); the engine can go on after it. */
+  flush(endMs: number): FlashEvent[];
+  /** Forgets everything: events, gates, noise and gaze baselines, the last timestamp. */
+  reset(): void;
+  /** The options in use (defaults merged with what was given). */
+  readonly options: Readonly<FlashEngineOptions>;
+}
+
+/** Channels held through blinks: every eye-region AU, bilateral and per side. */
+const EYE_CHANNELS: readonly number[] = AU_CHANNELS.flatMap((c, i) =>
+  EYE_REGION_AUS.some((au) => c === au || c.startsWith(`${au}_`)) ? [i] : [],
+);
+
+/**
+ * `rules` must come from parseRules/defaultRules (checked). `options` is merged over
+ * FLASH_ENGINE_DEFAULTS.
+ */
+export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOptions> = {}): FlashEngine {
+  const opts = resolveFlashEngineOptions(options);
+  const compiled = compileRules(rules);
+  const channelCount = AU_CHANNELS.length;
+  let idCounter = 0;
+  const nextId = () => ++idCounter;
+
+  const noise = createNoiseTracker(channelCount, opts);
+  const blink = createBlinkGate(opts);
+  const head = createHeadMotionGate(opts);
+  const speech = createSpeechGate(opts);
+  const newTracks = () => compiled.groups.map((g) => createGroupTrack(g, opts, nextId));
+  const newGaze = () => compiled.gazeRules.map((r) => createGazeStateTracker(r, opts, nextId));
+  let tracks = newTracks();
+  let gaze = newGaze();
+
+  const values = new Float32Array(channelCount);
+  const held = new Float32Array(channelCount);
+  const eyeMask = new Uint8Array(channelCount);
+  for (const c of EYE_CHANNELS) eyeMask[c] = 1;
+  const noSkip = new Uint8Array(channelCount);
+  const frames = compiled.auRules.map(createRuleFrame);
+  const scratch = createViewScratch();
+  const ctx: RuleContext = {
+    values,
+    sigma: noise.sigma,
+    noiseK: opts.noiseThresholdK,
+    speaking: false,
+    speechMouthScale: opts.speechMouthScale,
+    muteMouthOnly: false,
+  };
+
+  let lastT = NaN;
+  let lastGoodT = NaN;
+  let heldValid = false;
+
+  const endAll = (atMs: number, reason: 'face-lost' | 'flush', out: FlashEvent[]) => {
+    for (const track of tracks) track.end(atMs, reason, out);
+    for (const g of gaze) g.end(atMs, reason, out);
+  };
+
+  const restartDetection = () => {
+    for (const track of tracks) track.reset();
+    for (const g of gaze) g.reset();
+    blink.reset();
+    head.reset();
+    speech.reset();
+    heldValid = false;
+  };
+
+  const faceUsable = (frame: FlashFrame): boolean => {
+    if (!frame.facePresent || frame.aus.length < channelCount) return false;
+    for (let c = 0; c < channelCount; c++) if (!Number.isFinite(frame.aus[c]!)) return false;
+    return true;
+  };
+
+  return {
+    options: opts,
+    step(frame) {
+      const t = frame.timestampMs;
+      if (!Number.isFinite(t)) {
+        throw new FlashEngineError('bad-frame', `Frame timestamp must be a finite number of ms, got ${String(t)}.`);
+      }
+      if (t <= lastT) {
+        throw new FlashEngineError(
+          'timestamp-order',
+          `Frame timestamps must strictly increase: got ${t} ms after ${lastT} ms. ` +
+            'Feed frames in capture (live) or presentation (file) order, drop duplicates, or call reset() before a new source.',
+        );
+      }
+      lastT = t;
+      const out: FlashEvent[] = [];
+      const usable = faceUsable(frame);
+      const gap = Number.isFinite(lastGoodT) && t - lastGoodT > opts.maxFrameGapMs;
+      if (Number.isFinite(lastGoodT) && (!usable || gap)) {
+        endAll(lastGoodT, 'face-lost', out);
+        restartDetection();
+        lastGoodT = NaN;
+      }
+      if (!usable) return out;
+      const dt = Number.isFinite(lastGoodT) ? t - lastGoodT : NaN;
+      lastGoodT = t;
+
+      // Blinks: hold the eye-region AUs at their last open-eye values.
+      const blinking = blink.step(t, frame.aus, frame.eyes);
+      values.set(frame.aus.subarray(0, channelCount));
+      if (blinking && heldValid) {
+        for (const c of EYE_CHANNELS) values[c] = held[c]!;
+      } else if (!blinking) {
+        for (const c of EYE_CHANNELS) held[c] = values[c]!;
+        heldValid = true;
+      } else {
+        for (const c of EYE_CHANNELS) values[c] = 0;
+      }
+
+      const headBlocked = head.step(t, frame.pose);
+      const speaking = speech.step(t, values);
+      ctx.speaking = speaking;
+      ctx.muteMouthOnly = speaking;
+      for (let i = 0; i < frames.length; i++) evaluateAuRule(compiled.auRules[i]!, ctx, frames[i]!, scratch);
+      const flags = { onsetBlocked: headBlocked, disturbed: headBlocked || speaking };
+      for (const track of tracks) track.step(t, frames, values, noise.sigma, flags, out);
+      for (const g of gaze) g.step(t, frame.eyes, blink.closed, out);
+
+      noise.update(values, dt, blinking ? eyeMask : noSkip);
+      return out;
+    },
+    flush(endMs) {
+      const out: FlashEvent[] = [];
+      if (Number.isFinite(lastGoodT)) endAll(Math.max(lastGoodT, Math.min(endMs, lastGoodT + opts.maxFrameGapMs)), 'flush', out);
+      restartDetection();
+      lastGoodT = NaN;
+      return out;
+    },
+    reset() {
+      tracks = newTracks();
+      gaze = newGaze();
+      restartDetection();
+      noise.reset();
+      lastT = NaN;
+      lastGoodT = NaN;
+      idCounter = 0;
+    },
+  };
+}

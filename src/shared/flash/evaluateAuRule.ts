@@ -1,0 +1,138 @@
+/**
+ * One AU rule on one frame: its activation (1 = every required AU exactly at its min; the smallest
+ * ratio intensity / min over allOf and over the best AU of each anyOf group, so it is an AND of
+ * ORs), its intensity (weighted mean of the AUs that carry it, FACS 0-5) and the activation of
+ * each side. Mins are raised to `noiseK` sigmas of the person's noise on that channel, and mouth
+ * AU mins (and maxes of excluded mouth AUs) are scaled while talking. Pure; writes into `out`.
+ */
+import { VIEW_BOTH, VIEW_LEFT, VIEW_RIGHT, type CompiledAuRule, type CompiledTerm } from './compileRules.ts';
+
+export interface RuleContext {
+  /** AU intensities, AU_CHANNELS order (eye-region channels already held through blinks). */
+  values: Float32Array;
+  /** Noise sigma per channel. */
+  sigma: Float32Array;
+  noiseK: number;
+  speaking: boolean;
+  speechMouthScale: number;
+  /** Mute mouth-only rules (talking). */
+  muteMouthOnly: boolean;
+}
+
+export interface RuleFrame {
+  /** Activation after exclusions, sides and muting; 0 when vetoed. */
+  activation: number;
+  /** FACS 0-5 intensity of the AUs carrying the rule (strong side for one-sided rules). */
+  intensity: number;
+  /** Per-side activation, before exclusions (NaN when the rule has no sided AU). */
+  left: number;
+  right: number;
+  /** The view the intensity was read from (VIEW_BOTH, VIEW_LEFT, VIEW_RIGHT). */
+  view: number;
+}
+
+export function createRuleFrame(): RuleFrame {
+  return { activation: 0, intensity: 0, left: NaN, right: NaN, view: VIEW_BOTH };
+}
+
+/** Scratch for one view's result, to avoid allocating per frame. */
+interface ViewResult {
+  activation: number;
+  intensity: number;
+}
+
+export function createViewScratch(): ViewResult {
+  return { activation: 0, intensity: 0 };
+}
+
+export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: RuleFrame, scratch: ViewResult): void {
+  out.left = NaN;
+  out.right = NaN;
+  let activation: number;
+  let intensity: number;
+  let view = VIEW_BOTH;
+  if (rule.sides === 'any') {
+    evaluateView(rule, ctx, VIEW_BOTH, scratch);
+    activation = scratch.activation;
+    intensity = scratch.intensity;
+    if (rule.hasSided) {
+      evaluateView(rule, ctx, VIEW_LEFT, scratch);
+      out.left = scratch.activation;
+      evaluateView(rule, ctx, VIEW_RIGHT, scratch);
+      out.right = scratch.activation;
+    }
+  } else {
+    evaluateView(rule, ctx, VIEW_LEFT, scratch);
+    const aL = scratch.activation;
+    const iL = scratch.intensity;
+    evaluateView(rule, ctx, VIEW_RIGHT, scratch);
+    const aR = scratch.activation;
+    const iR = scratch.intensity;
+    out.left = aL;
+    out.right = aR;
+    const hi = Math.max(aL, aR);
+    const lo = Math.min(aL, aR);
+    const asymmetry = hi > 0 ? (hi - lo) / hi : 0;
+    if (rule.sides === 'symmetric') {
+      activation = asymmetry <= rule.asymmetryMax ? lo : 0;
+      intensity = (iL + iR) / 2;
+    } else {
+      activation = asymmetry >= rule.asymmetryMin ? hi : 0;
+      view = aL >= aR ? VIEW_LEFT : VIEW_RIGHT;
+      intensity = view === VIEW_LEFT ? iL : iR;
+    }
+  }
+  if (activation > 0 && (excluded(rule, ctx) || (ctx.muteMouthOnly && rule.mouthOnly))) activation = 0;
+  out.activation = activation;
+  out.intensity = intensity;
+  out.view = view;
+}
+
+/** The min a term needs this frame, FACS units. */
+export function effectiveMin(term: CompiledTerm, channel: number, ctx: RuleContext): number {
+  const min = ctx.speaking && term.mouth ? term.min * ctx.speechMouthScale : term.min;
+  return Math.max(min, ctx.noiseK * ctx.sigma[channel]!);
+}
+
+function evaluateView(rule: CompiledAuRule, ctx: RuleContext, view: number, out: ViewResult): void {
+  const v = ctx.values;
+  let activation = Infinity;
+  let weighted = 0;
+  let weights = 0;
+  for (const term of rule.allOf) {
+    const c = term.channels[view]!;
+    const x = v[c]!;
+    const ratio = x / effectiveMin(term, c, ctx);
+    if (ratio < activation) activation = ratio;
+    weighted += term.weight * x;
+    weights += term.weight;
+  }
+  for (const group of rule.anyOf) {
+    let best = -Infinity;
+    let bestX = 0;
+    let bestWeight = 0;
+    for (const term of group) {
+      const c = term.channels[view]!;
+      const x = v[c]!;
+      const ratio = x / effectiveMin(term, c, ctx);
+      if (ratio > best) {
+        best = ratio;
+        bestX = x;
+        bestWeight = term.weight;
+      }
+    }
+    if (best < activation) activation = best;
+    weighted += bestWeight * bestX;
+    weights += bestWeight;
+  }
+  out.activation = activation === Infinity || !(activation > 0) ? 0 : activation;
+  out.intensity = weights > 0 ? Math.max(0, weighted / weights) : 0;
+}
+
+function excluded(rule: CompiledAuRule, ctx: RuleContext): boolean {
+  for (const x of rule.exclude) {
+    const max = ctx.speaking && x.mouth ? x.max * ctx.speechMouthScale : x.max;
+    if (ctx.values[x.channel]! > max) return true;
+  }
+  return false;
+}
