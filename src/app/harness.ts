@@ -68,6 +68,14 @@ const harness = {
     return requireBridge().delegate();
   },
 
+  async analyzeImageUrl(url: string) {
+    const b = requireBridge();
+    const blob = await (await fetch(url)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const r = await b.api.processBitmap(Comlink.transfer(bitmap, [bitmap]), performance.now(), 0);
+    return { faceCount: r.faceCount, facePresent: r.facePresent, blendshapes: Array.from(r.blendshapes) };
+  },
+
   /** Analyses a same-origin URL (the driver serves the file); frames stream to microflashFrames. */
   async analyzeUrl(
     url: string,

@@ -25,6 +25,8 @@ export interface LiveStatus {
 export interface HarnessApi {
   init(options?: { delegate?: DelegateChoice; rules?: unknown }): Promise<{ initMs: number }>;
   delegate(): Promise<DelegateReport | null>;
+  /** Runs one still image (same-origin URL) through the worker. */
+  analyzeImageUrl(url: string): Promise<{ faceCount: number; facePresent: boolean; blendshapes: number[] }>;
   analyzeUrl(url: string, name: string, options?: { raw?: boolean }): Promise<AnalyzeOutcome>;
   startCamera(transport?: 'track-processor' | 'video-frame-callback'): Promise<{ transport: string; settings: { width?: number; height?: number; frameRate?: number } }>;
   resetLiveLog(): void;

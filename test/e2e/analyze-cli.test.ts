@@ -1,0 +1,154 @@
+/**
+ * `microflash analyze` end to end: the real command (node bin/microflash.js), real Chromium, the
+ * real model, real fixture videos. Checks that every frame of the stream becomes exactly one row at
+ * the stream's own presentation time, that the files parse and validate, that a broken file fails
+ * alone, that resume skips finished work, and that shards split a folder.
+ * Derived media (links, a corrupt file) go to the ignored .cache/test-media/analyze-cli/.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalysisValidator } from '../../src/cli/analysis-validator.ts';
+import { PROJECT_ROOT } from '../../src/node/paths.ts';
+import { EVENTS_CSV_COLUMNS } from '../../src/shared/export/events-csv.ts';
+import { FRAMES_CSV_COLUMNS } from '../../src/shared/export/frames-csv.ts';
+import { FLASH_KINDS } from '../../src/shared/flash/kinds.ts';
+import { MEDIA_DIR, fixtureVideo, frameCount, framePtsSeconds } from '../support/media.ts';
+
+const WORK = join(MEDIA_DIR, 'analyze-cli');
+const BATCH = join(WORK, 'batch');
+const SHARDED = join(WORK, 'sharded');
+const OUT = join(WORK, 'out');
+/** Good fixtures: short H.264 in MP4 and in MOV. */
+const GOOD = { single_face: fixtureVideo('single_face.mp4'), test: fixtureVideo('test.mov') } as const;
+/** Frame times come back in ms from the page and are written with 6 decimals in seconds. */
+const TIME_TOLERANCE_S = 2e-6;
+
+interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): CliRun {
+  const r = spawnSync(process.execPath, ['bin/microflash.js', 'analyze', ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function parseCsv(file: string) {
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+  expect(parsed.errors, file).toEqual([]);
+  return parsed;
+}
+
+let first: CliRun;
+beforeAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(BATCH, { recursive: true });
+  mkdirSync(SHARDED, { recursive: true });
+  symlinkSync(GOOD.single_face, join(BATCH, 'single_face.mp4'));
+  symlinkSync(GOOD.test, join(BATCH, 'test.mov'));
+  // Not a video at all: bytes of a fixed pattern under a video name.
+  writeFileSync(join(BATCH, 'broken.mp4'), Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i * 7919) % 251)));
+  // HEVC, which this Chromium does not decode.
+  symlinkSync(fixtureVideo('face_noface.mov'), join(BATCH, 'hevc.mov'));
+  for (const [stem, path] of Object.entries(GOOD)) symlinkSync(path, join(SHARDED, `${stem}${path.slice(path.lastIndexOf('.'))}`));
+  first = cli(BATCH, '--out', OUT);
+});
+
+describe('microflash analyze on real videos', () => {
+  it('completes the good files and fails each bad one in one clear line, exiting non-zero', () => {
+    expect(first.status, first.stderr).toBe(1);
+    const errors = first.stderr.split('\n').filter((l) => l.includes('error:'));
+    expect(errors, first.stderr).toHaveLength(2);
+    expect(errors.find((l) => l.includes('broken.mp4'))).toBeDefined();
+    const hevc = errors.find((l) => l.includes('hevc.mov'));
+    expect(hevc).toMatch(/not supported/);
+    expect(hevc).toContain('ffmpeg -i');
+    const written = readdirSync(OUT).sort();
+    expect(written).toEqual(
+      ['single_face', 'test'].flatMap((s) => [`${s}.events.csv`, `${s}.frames.csv`, `${s}.json`, `${s}.vtt`]).sort(),
+    );
+    // Analysed frames per second, per file, at the end.
+    expect(first.stdout).toMatch(/^single_face\s+done\s+72\s+[\d.]+\s+[\d.]+\s+\d+$/m);
+    expect(first.stdout).toMatch(/^broken\s+failed/m);
+  });
+
+  it.each(Object.entries(GOOD))('%s: one row per frame of the stream, at the stream\'s own times', (stem, video) => {
+    const { data, meta } = parseCsv(join(OUT, `${stem}.frames.csv`));
+    expect(meta.fields).toEqual([...FRAMES_CSV_COLUMNS]);
+    expect(data).toHaveLength(frameCount(video));
+    const pts = framePtsSeconds(video).sort((a, b) => a - b);
+    expect(pts).toHaveLength(data.length);
+    data.forEach((row, i) => {
+      expect(Number(row.frame)).toBe(i);
+      const t = Number(row.timestamp_s);
+      expect(Math.abs(t - pts[i]!), `frame ${i}: ${t} s vs ${pts[i]} s`).toBeLessThanOrEqual(TIME_TOLERANCE_S);
+      if (i > 0) expect(t).toBeGreaterThan(Number(data[i - 1]!.timestamp_s));
+      expect(['0', '1']).toContain(row.face);
+    });
+    // These fixtures show one face throughout.
+    expect(data.filter((r) => r.face === '1').length).toBeGreaterThan(data.length * 0.9);
+  });
+
+  it.each(Object.entries(GOOD))('%s: the JSON validates and records the input, the frames and the model', (stem, video) => {
+    const doc = JSON.parse(readFileSync(join(OUT, `${stem}.json`), 'utf8'));
+    const validate = createAnalysisValidator();
+    expect(validate(doc), validate.errorsText()).toBe(true);
+    expect(doc.input.sha256).toBe(createHash('sha256').update(readFileSync(video)).digest('hex'));
+    expect(doc.analysis.frameCount).toBe(frameCount(video));
+    expect(doc.video.frameCount).toBe(frameCount(video));
+    expect(doc.analysis.analysedFps).toBeGreaterThan(0);
+  });
+
+  it.each(Object.entries(GOOD))('%s: events lie inside the video and agree across the CSV, JSON and WebVTT', (stem) => {
+    const doc = JSON.parse(readFileSync(join(OUT, `${stem}.json`), 'utf8'));
+    const durationS: number = doc.video.durationS;
+    const { data, meta } = parseCsv(join(OUT, `${stem}.events.csv`));
+    expect(meta.fields).toEqual([...EVENTS_CSV_COLUMNS]);
+    expect(data).toHaveLength(doc.events.length);
+    for (const row of data) {
+      expect(FLASH_KINDS).toContain(row.kind);
+      const onset = Number(row.onset_s);
+      expect(onset).toBeGreaterThanOrEqual(0);
+      expect(Number(row.apex_s)).toBeGreaterThanOrEqual(onset);
+      if (row.offset_s !== '') expect(Number(row.offset_s)).toBeLessThanOrEqual(durationS + 1e-6);
+      expect(onset).toBeLessThanOrEqual(durationS);
+    }
+    const vtt = readFileSync(join(OUT, `${stem}.vtt`), 'utf8');
+    expect(vtt.startsWith('WEBVTT\n')).toBe(true);
+    expect(vtt.match(/-->/g)?.length ?? 0).toBe(doc.events.length);
+  });
+
+  it('leaves no partial file behind', () => {
+    expect(readdirSync(OUT).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('resume: a second run skips the finished file without analysing it again', () => {
+    const before = readFileSync(join(OUT, 'single_face.json'), 'utf8');
+    const again = cli(GOOD.single_face, '--out', OUT);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^single_face\s+skipped/m);
+    expect(readFileSync(join(OUT, 'single_face.json'), 'utf8')).toBe(before);
+  });
+
+  it('--shard i/n splits a folder without overlap or gaps', () => {
+    // Same output folder: both files are complete there, so the shards only have to pick them.
+    const picked = [1, 2].map((i) => {
+      const run = cli(SHARDED, '--out', OUT, '--shard', `${i}/2`);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toContain(`shard ${i}/2: 1 of 2 files`);
+      return [...run.stdout.matchAll(/^(\S+)\s+skipped/gm)].map((m) => m[1]);
+    });
+    expect(picked.flat().sort()).toEqual(['single_face', 'test']);
+    expect(picked[0]).toHaveLength(1);
+    expect(picked[1]).toHaveLength(1);
+  });
+});
