@@ -2,6 +2,7 @@
  * One line per failure, saying what went wrong and how to fix it. The line starts with the input's
  * name so that a batch log can be grepped.
  */
+import path from 'node:path';
 import { AnalysisError } from '../node/analysis-types.ts';
 
 /** The transcode command that makes any video decodable here (H.264 in MP4, visually lossless). */
@@ -10,17 +11,24 @@ export function transcodeHint(inputPath: string): string {
   return `ffmpeg -i ${shellQuote(inputPath)} -c:v libx264 -crf 18 ${shellQuote(out)}`;
 }
 
-/** Why a file failed, for the log. */
+/**
+ * Why a file failed, for the log: `<path>: <what>`, plus the transcode command where converting the
+ * file is the fix and the message does not already give one.
+ */
 export function describeFileError(inputPath: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const raw = error instanceof Error ? error.message : String(error);
+  // The page names the file by its base name; the log line already starts with the full path.
+  const ownName = `${path.basename(inputPath)}: `;
+  const message = raw.startsWith(ownName) ? raw.slice(ownName.length) : raw;
+  const withHint = (what: string) => (message.includes('ffmpeg') ? what : `${what} Convert it: ${transcodeHint(inputPath)}`);
   const code = errorCode(error);
   switch (code) {
     case 'unsupported-codec':
-      return `${inputPath}: video codec not supported by this Chromium (${message}); HEVC/H.265 is the usual case. Convert it, then analyse the copy: ${transcodeHint(inputPath)}`;
+      return withHint(`${inputPath}: unsupported video codec: ${message}`);
     case 'corrupt-file':
-      return `${inputPath}: the file is damaged or not a video (${message}). If a player opens it, re-encode it: ${transcodeHint(inputPath)}`;
+      return `${inputPath}: damaged or not a video: ${message}`;
     case 'no-video-track':
-      return `${inputPath}: the file has no video track (${message})`;
+      return `${inputPath}: no video track: ${message}`;
     case null:
       return `${inputPath}: ${message}`;
     default:

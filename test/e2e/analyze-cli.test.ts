@@ -70,7 +70,7 @@ describe('microflash analyze on real videos', () => {
     expect(errors, first.stderr).toHaveLength(2);
     expect(errors.find((l) => l.includes('broken.mp4'))).toBeDefined();
     const hevc = errors.find((l) => l.includes('hevc.mov'));
-    expect(hevc).toMatch(/not supported/);
+    expect(hevc).toMatch(/unsupported video codec/);
     expect(hevc).toContain('ffmpeg -i');
     const written = readdirSync(OUT).sort();
     expect(written).toEqual(

@@ -82,7 +82,7 @@ describe('analyze command with a fake analysis page', () => {
     expect(status).toBe(1);
     const errors = stderr.split('\n').filter((l) => l.includes('error:'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('b.mov: video codec not supported');
+    expect(errors[0]).toContain('b.mov: unsupported video codec: fake unsupported-codec');
     expect(errors[0]).toContain('ffmpeg -i');
     const files = await readdir(out);
     expect(files.filter((f) => f.startsWith('b.'))).toEqual([]);
