@@ -32,6 +32,7 @@ type GazeOptions = Pick<
   | 'gazePriorMs'
   | 'gazeBaselineTimeConstantMs'
   | 'gazeBaselineMinMs'
+  | 'gazeBaselineMinSaccades'
   | 'vergencePriorSigma'
 >;
 
@@ -200,7 +201,8 @@ export function createGazeStateTracker(rule: CompiledGazeRule, options: GazeOpti
         }
         return;
       }
-      const baselineReady = faceTime >= options.gazeBaselineMinMs && t - windowStart >= windowMs / 2;
+      const baselineReady =
+        faceTime >= options.gazeBaselineMinMs && baseSaccades >= options.gazeBaselineMinSaccades && t - windowStart >= windowMs / 2;
       if (baselineReady && t - fixStart >= rule.minMs && rateRatio <= saccadeRateRatioMax) {
         active = true;
         id = nextId();

@@ -83,6 +83,8 @@ export const FLASH_ENGINE_DEFAULTS = {
   gazeBaselineTimeConstantMs: 120_000,
   /** ms. Face time before the person's own baseline is trusted; no dissociation before that. */
   gazeBaselineMinMs: 20_000,
+  /** count. Saccades seen (decayed like the baseline) before the baseline is the person's own; a gaze never seen to move has no baseline. */
+  gazeBaselineMinSaccades: 10,
   /** iris units. Vergence standard deviation assumed before the person's own is known. */
   vergencePriorSigma: 0.05,
 } as const;

@@ -43,10 +43,13 @@ export function lostFrame(timestampMs: number): FlashFrame {
 export function addAus(frame: FlashFrame, values: AuValues, scale = 1): void {
   for (const [name, v] of Object.entries(values) as [AuChannel, number][]) {
     const x = v * scale;
+    const add = (c: number) => {
+      frame.aus[c] = frame.aus[c]! + x;
+    };
     if (SIDED.has(name)) {
-      frame.aus[AU_CHANNEL_INDEX[`${name as AuId}_L` as AuChannel]] += x;
-      frame.aus[AU_CHANNEL_INDEX[`${name as AuId}_R` as AuChannel]] += x;
-    } else frame.aus[AU_CHANNEL_INDEX[name]] += x;
+      add(AU_CHANNEL_INDEX[`${name as AuId}_L` as AuChannel]);
+      add(AU_CHANNEL_INDEX[`${name as AuId}_R` as AuChannel]);
+    } else add(AU_CHANNEL_INDEX[name]);
   }
   for (const au of AU_LIST) {
     if (!au.sided) continue;

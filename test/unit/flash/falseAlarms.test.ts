@@ -1,0 +1,126 @@
+/** Talking, blinks and head turns must not produce events on their own. */
+import { describe, expect, it } from 'vitest';
+import { createFlashEngine } from '../../../src/shared/flash/createFlashEngine.ts';
+import type { FlashEngineOptions } from '../../../src/shared/flash/defaults.ts';
+import { defaultRules } from '../../../src/shared/flash/rules/defaultRules.ts';
+import type { FlashFrame } from '../../../src/shared/flash/FlashFrame.ts';
+import { addAus, build, completed, gaussian, OPEN_APERTURE, run, setEye, times } from './frames.ts';
+
+const engine = (options: Partial<FlashEngineOptions> = {}) => createFlashEngine(defaultRules(), options);
+
+/** Talking: lips part, jaw, mouth stretch, upper lip and lip stretcher moving at syllable rate (4-5 Hz). */
+function talk(f: FlashFrame, t: number, next: () => number, jaw = 1.8): void {
+  const s = t / 1000;
+  const phase = Math.sin(2 * Math.PI * 4.3 * s);
+  const open = Math.max(0, phase);
+  addAus(f, {
+    AU25: 2 * open + 0.2 * next(),
+    AU26: jaw * open,
+    AU27: 1.5 * Math.max(0, Math.sin(2 * Math.PI * 2.1 * s)) * open,
+    AU10: 1.2 * Math.max(0, Math.sin(2 * Math.PI * 3.1 * s + 1)),
+    AU20: 1.4 * Math.max(0, Math.sin(2 * Math.PI * 2.7 * s + 2)),
+    AU17: 0.8 * Math.max(0, -phase),
+    AU23: 0.9 * Math.max(0, Math.sin(2 * Math.PI * 1.7 * s)),
+  });
+}
+
+describe('speech', () => {
+  it('ten seconds of talking mouth movements give no events', () => {
+    const next = gaussian(11);
+    expect(run(engine(), build(times(30, 10_000), (f, t) => talk(f, t, next)))).toEqual([]);
+  });
+
+  it('a conversational brow raise while talking is not surprise; without the speech gate it would be', () => {
+    const frames = () => {
+      const next = gaussian(5);
+      return build(times(30, 6000), (f, t) => {
+        talk(f, t, next);
+        if (t >= 3000 && t < 3400) addAus(f, { AU01: 2, AU02: 2 });
+      });
+    };
+    expect(run(engine(), frames())).toEqual([]);
+    const ungated = completed(run(engine({ speechMouthScale: 1 }), frames()));
+    expect(ungated.map((e) => e.kind)).toContain('surprise');
+  });
+
+  it('a real expression with upper-face evidence is still caught while talking', () => {
+    const next = gaussian(9);
+    const frames = build(times(30, 6000), (f, t) => {
+      talk(f, t, next);
+      if (t >= 3000 && t < 3200) addAus(f, { AU04: 3, AU07: 2 });
+    });
+    const done = completed(run(engine(), frames));
+    expect(done.map((e) => e.kind)).toEqual(['anger']);
+    // Talking lowers confidence.
+    expect(done[0]!.confidence).toBeLessThan(0.9);
+  });
+});
+
+/** A blink: lids close over ~130 ms; the estimator's eye-region AUs jump (AU45/43, and spurious 6/7). */
+function blink(f: FlashFrame, t: number, at: number): void {
+  const d = t - at;
+  if (d < 0 || d >= 170) return;
+  const closing = d < 34 || d >= 135;
+  setEye(f, 'aperture_L', closing ? OPEN_APERTURE * 0.5 : 0.03);
+  setEye(f, 'aperture_R', closing ? OPEN_APERTURE * 0.5 : 0.03);
+  if (!closing) setEye(f, 'blink', 1);
+  addAus(f, { AU45: closing ? 1.5 : 4, AU43: closing ? 0.5 : 3, AU07: closing ? 1.5 : 3, AU06: closing ? 1 : 2.5 });
+}
+
+describe('blinks', () => {
+  it('never count as AU6/AU7: a smile without the eyes stays no event through blinks', () => {
+    // A weak social smile (12 without 6): not happiness. A blink's spurious AU6 must not make it one.
+    const frames = build(times(30, 6000), (f, t) => {
+      addAus(f, { AU12: 1.6 });
+      for (const at of [1000, 2500, 4000]) blink(f, t, at);
+    });
+    expect(run(engine(), frames)).toEqual([]);
+  });
+
+  it('a blink on its own gives no event, nor does it during a frown below threshold', () => {
+    const frames = build(times(60, 5000), (f, t) => {
+      addAus(f, { AU04: 0.9 });
+      for (const at of [1000, 3000]) blink(f, t, at);
+    });
+    expect(run(engine(), frames)).toEqual([]);
+  });
+
+  it('eyes kept closed for long (not a blink) let AU43 through', () => {
+    const e = engine();
+    const frames = build(times(30, 3000), (f, t) => {
+      if (t >= 1000) {
+        setEye(f, 'blink', 1);
+        addAus(f, { AU43: 3, AU45: 3 });
+      }
+    });
+    // No rule fires on closed eyes alone; this checks the gate opens (no throw, no event).
+    expect(run(e, frames)).toEqual([]);
+  });
+});
+
+describe('head turns', () => {
+  /** A fast yaw turn (0 -> 0.45 rad in 150 ms, about 3 rad/s) and back, with the AU artefacts it causes. */
+  const turn = (withPose: boolean) =>
+    build(times(30, 4000), (f, t) => {
+      const yaw = t < 1000 ? 0 : t < 1150 ? ((t - 1000) / 150) * 0.45 : t < 2500 ? 0.45 : t < 2650 ? ((2650 - t) / 150) * 0.45 : 0;
+      if (withPose) f.pose[1] = yaw;
+      // Geometry bends from the first moved frame on: brows and nose read as moving.
+      if ((t > 1000 && t < 1250) || (t > 2500 && t < 2750)) addAus(f, { AU04: 2.5, AU09: 1.8, AU01: 0.4 });
+    });
+
+  it('a fast head turn gives no event', () => {
+    expect(run(engine(), turn(true))).toEqual([]);
+  });
+
+  it('the same AU movement without the turn would have been events', () => {
+    expect(completed(run(engine(), turn(false))).length).toBeGreaterThan(0);
+  });
+
+  it('a large yaw blocks onsets even when still', () => {
+    const frames = build(times(30, 3000), (f, t) => {
+      f.pose[1] = 0.8;
+      if (t >= 1000 && t < 1200) addAus(f, { AU04: 3 });
+    });
+    expect(run(engine(), frames)).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+/** Each kind's prototype gives that kind, and the seed's confusable pairs stay apart. */
+import { describe, expect, it } from 'vitest';
+import { createFlashEngine } from '../../../src/shared/flash/createFlashEngine.ts';
+import { defaultRules } from '../../../src/shared/flash/rules/defaultRules.ts';
+import { addAus, build, completed, PROTOTYPES, run, times, type AuValues } from './frames.ts';
+
+const engine = () => createFlashEngine(defaultRules());
+
+/** A 200 ms flash of `aus` at 1 s in 2 s of neutral face, 30 fps. */
+function flash(aus: AuValues, fps = 30) {
+  return run(engine(), build(times(fps, 2000), (f, t) => t >= 1000 - 1e-6 && t < 1200 && addAus(f, aus)));
+}
+
+describe('prototypes', () => {
+  for (const [kind, aus] of Object.entries(PROTOTYPES)) {
+    it(`${kind} gives exactly one ${kind} event (onset and complete)`, () => {
+      const events = flash(aus);
+      expect(events.map((e) => `${e.status}:${e.kind}`)).toEqual([`onset:${kind}`, `complete:${kind}`]);
+      const done = events[1]!;
+      expect(done.peak).toBeGreaterThan(1);
+      expect(done.confidence).toBeGreaterThan(0.5);
+      expect(done.aus.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('brows down: anger vs disgust vs pain', () => {
+  it('anger is brows alone; adding the nose or upper lip makes it disgust', () => {
+    expect(completed(flash({ AU04: 2.5 }))[0]!.kind).toBe('anger');
+    expect(completed(flash({ AU04: 2.5, AU09: 2 }))[0]!.kind).toBe('disgust');
+    expect(completed(flash({ AU04: 2.5, AU10: 2 }))[0]!.kind).toBe('disgust');
+  });
+
+  it('disgust with the mouth stretched wide instead is pain', () => {
+    expect(completed(flash({ AU04: 2.5, AU09: 2, AU20: 2 }))[0]!.kind).toBe('pain');
+    expect(completed(flash({ AU04: 2.5, AU09: 2, AU27: 2 }))[0]!.kind).toBe('pain');
+  });
+
+  it('reports the AUs that carried each one', () => {
+    const aus = (x: AuValues) => completed(flash(x))[0]!.aus.map((a) => a.au);
+    expect(aus(PROTOTYPES.disgust!)).toEqual(expect.arrayContaining(['AU04', 'AU09', 'AU10']));
+    expect(aus(PROTOTYPES.pain!)).toEqual(expect.arrayContaining(['AU04', 'AU09', 'AU20']));
+  });
+
+  it('a disgust whose nose comes a frame after the brows is still one disgust event', () => {
+    const events = run(
+      engine(),
+      build(times(30, 2000), (f, t) => {
+        if (t >= 1000 - 1e-6 && t < 1300) addAus(f, { AU04: 2.5 });
+        if (t >= 1030 && t < 1300) addAus(f, { AU09: 2.5 });
+      }),
+    );
+    const done = completed(events);
+    expect(done).toHaveLength(1);
+    expect(done[0]!.kind).toBe('disgust');
+    // The onset was shown as it happened (brows first), under the same id.
+    expect(events[0]!.status).toBe('onset');
+    expect(events[0]!.id).toBe(done[0]!.id);
+  });
+});
+
+describe('brows up: fear vs surprise vs sadness', () => {
+  it('brows up and together is fear; brows up without 4 and the jaw dropped is surprise', () => {
+    expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU04: 2, AU20: 1.5 }))[0]!.kind).toBe('fear');
+    expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU26: 2.5 }))[0]!.kind).toBe('surprise');
+  });
+
+  it('only the middle of the brows up (1+4 without 2) is sadness', () => {
+    expect(completed(flash({ AU01: 2.5, AU04: 1.5, AU15: 1.5 }))[0]!.kind).toBe('sadness');
+  });
+
+  it('raised brows without the mouth dropping open are not surprise (conversational brow flash)', () => {
+    expect(flash({ AU01: 2.5, AU02: 2.5 })).toEqual([]);
+  });
+});
+
+describe('smiles: happiness vs one-sided smile', () => {
+  it('a smile on one side only is a one-sided smile on that side', () => {
+    const left = completed(flash({ AU12_L: 2.5 }))[0]!;
+    expect(left.kind).toBe('one_sided_smile');
+    expect(left.side).toBe('left');
+    expect(left.aus[0]!.au).toBe('AU12_L');
+    const right = completed(flash({ AU12_R: 2, AU14_R: 2 }))[0]!;
+    expect(right.kind).toBe('one_sided_smile');
+    expect(right.side).toBe('right');
+  });
+
+  it('a symmetric smile with the eyes is happiness, with both sides and about zero lag', () => {
+    const done = completed(flash({ AU12: 2.5, AU06: 2 }))[0]!;
+    expect(done.kind).toBe('happiness');
+    expect(done.side).toBe('both');
+    expect(Math.abs(done.sideLagMs!)).toBeLessThan(1);
+  });
+
+  it('a smile whose one side rises first and falls first is a one-sided smile with its lag', () => {
+    // Both sides reach the same intensity, but the right side starts 100 ms later and ends 100 ms later.
+    const events = run(
+      engine(),
+      build(times(60, 3000), (f, t) => {
+        if (t >= 1000 && t < 1600) addAus(f, { AU12_L: 2.5, AU06_L: 2 });
+        if (t >= 1100 && t < 1700) addAus(f, { AU12_R: 2.5, AU06_R: 2 });
+      }),
+    );
+    const done = completed(events);
+    expect(done).toHaveLength(1);
+    expect(done[0]!.kind).toBe('one_sided_smile');
+    expect(done[0]!.side).toBe('left');
+    expect(done[0]!.sideLagMs!).toBeGreaterThan(100 - 1000 / 60);
+    expect(done[0]!.sideLagMs!).toBeLessThan(100 + 1000 / 60);
+  });
+
+  it('a lag on the way up only (both sides fall together) stays happiness', () => {
+    const events = run(
+      engine(),
+      build(times(60, 3000), (f, t) => {
+        if (t >= 1000 && t < 1600) addAus(f, { AU12_L: 2.5, AU06_L: 2 });
+        if (t >= 1100 && t < 1600) addAus(f, { AU12_R: 2.5, AU06_R: 2 });
+      }),
+    );
+    expect(completed(events).map((e) => e.kind)).toEqual(['happiness']);
+  });
+});
