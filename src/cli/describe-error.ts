@@ -5,6 +5,9 @@
 import path from 'node:path';
 import { AnalysisError } from '../node/analysis-types.ts';
 
+/** Containers that folder scans pick up but the page's demuxer does not read. */
+const UNREAD_CONTAINERS = new Set(['.avi']);
+
 /** The transcode command that makes any video decodable here (H.264 in MP4, visually lossless). */
 export function transcodeHint(inputPath: string): string {
   const out = inputPath.replace(/\.[^./\\]+$/, '') + '.h264.mp4';
@@ -26,7 +29,9 @@ export function describeFileError(inputPath: string, error: unknown): string {
     case 'unsupported-codec':
       return withHint(`${inputPath}: unsupported video codec: ${message}`);
     case 'corrupt-file':
-      return `${inputPath}: damaged or not a video: ${message}`;
+      return UNREAD_CONTAINERS.has(path.extname(inputPath).toLowerCase())
+        ? `${inputPath}: ${path.extname(inputPath)} files are not read (the container, not the file, is the problem). Convert it: ${transcodeHint(inputPath)}`
+        : `${inputPath}: damaged or not a video: ${message}`;
     case 'no-video-track':
       return `${inputPath}: no video track: ${message}`;
     case null:

@@ -15,6 +15,8 @@ export interface ProgressReporter {
   fileStarted(input: InputFile): void;
   fileProgress(input: InputFile, done: number, total: number | null): void;
   fileFinished(report: FileReport): void;
+  /** A remark about one file (e.g. why its old outputs are not reused). */
+  note(input: InputFile, text: string): void;
   stop(): void;
 }
 
@@ -84,6 +86,9 @@ export function createPlainReporter(out: NodeJS.WritableStream, now: () => numbe
       overall.finish(report.input, report.status === 'skipped', now());
       say(`${tag(report.input)} ${finishedLine(report)}`);
     },
+    note(input, text) {
+      say(`${tag(input)} ${input.stem}: ${text}`);
+    },
     stop() {},
   };
 }
@@ -112,7 +117,7 @@ export function createBarsReporter(stream: NodeJS.WriteStream, now: () => number
   const refreshOverall = () =>
     overallBar?.update(Math.round(overall.fraction() * OVERALL_STEPS), {
       files: `${finished}/${count}`,
-      eta: formatDuration(overall.etaS(now())),
+      etaText: formatDuration(overall.etaS(now())),
     });
   const width = (inputs: readonly InputFile[]) => Math.min(40, Math.max(12, ...inputs.map((f) => f.stem.length)));
   let nameWidth = 12;
@@ -122,8 +127,8 @@ export function createBarsReporter(stream: NodeJS.WriteStream, now: () => number
       overall = createOverallProgress(inputs);
       count = inputs.length;
       nameWidth = width(inputs);
-      overallBar = multibar.create(OVERALL_STEPS, 0, { name: label('all files'), files: `0/${count}`, eta: '?' }, {
-        format: '{name} {bar} {percentage}% | {files} files | ETA {eta}',
+      overallBar = multibar.create(OVERALL_STEPS, 0, { name: label('all files'), files: `0/${count}`, etaText: '?' }, {
+        format: '{name} {bar} {percentage}% | {files} files | ETA {etaText}',
       });
     },
     fileStarted(input) {
@@ -153,6 +158,9 @@ export function createBarsReporter(stream: NodeJS.WriteStream, now: () => number
       overall.finish(report.input, report.status === 'skipped', now());
       multibar.log(finishedLine(report) + '\n');
       refreshOverall();
+    },
+    note(input, text) {
+      multibar.log(`${input.stem}: ${text}\n`);
     },
     stop() {
       refreshOverall();

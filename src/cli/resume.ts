@@ -24,6 +24,9 @@ export interface ResumeExpectation {
   configuration: AnalysisDocument['configuration'];
 }
 
+/** The verdict's reason when there is nothing on disk yet (not worth a log line). */
+export const NO_OUTPUTS_YET = 'no outputs yet';
+
 export type ResumeVerdict = { complete: true; document: AnalysisDocument } | { complete: false; reason: string };
 
 /** What is on disk for one input, read cheaply (line counts, first line), for `judgeOutputs`. */
@@ -44,7 +47,7 @@ export async function judgeOutputs(
   inputSha256: () => Promise<string>,
 ): Promise<ResumeVerdict> {
   const no = (reason: string): ResumeVerdict => ({ complete: false, reason });
-  if (snapshot.jsonText === undefined) return no('no outputs yet');
+  if (snapshot.jsonText === undefined) return no(NO_OUTPUTS_YET);
   let doc: unknown;
   try {
     doc = JSON.parse(snapshot.jsonText);

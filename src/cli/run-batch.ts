@@ -11,7 +11,7 @@ import type { InputFile } from './collect-inputs.ts';
 import { describeFileError, isSetupError } from './describe-error.ts';
 import { outputPaths, type OutputPaths } from './output-paths.ts';
 import type { ProgressReporter } from './progress-reporter.ts';
-import { checkOutputs } from './resume.ts';
+import { checkOutputs, NO_OUTPUTS_YET } from './resume.ts';
 
 export type FileReport =
   | { input: InputFile; status: 'done'; summary: FileAnalysisSummary }
@@ -58,6 +58,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         if (!force) {
           const verdict = await checkOutputs(paths, input, context, context.validate);
           if (verdict.complete) return { input, status: 'skipped', reason: 'outputs complete' };
+          if (verdict.reason !== NO_OUTPUTS_YET) reporter.note(input, `analysing again: ${verdict.reason}`);
         }
       } catch (error) {
         return { input, status: 'failed', message: describeFileError(input.path, error) };

@@ -32,7 +32,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const silent: ProgressReporter = { start() {}, fileStarted() {}, fileProgress() {}, fileFinished() {}, stop() {} };
+const silent: ProgressReporter = { start() {}, fileStarted() {}, fileProgress() {}, fileFinished() {}, note() {}, stop() {} };
 const MODEL_SHA = 'c'.repeat(64);
 
 /** A stream that keeps what is written. */
@@ -91,6 +91,12 @@ describe('analyze command with a fake analysis page', () => {
     expect(stdout).toMatch(/^b\s+failed/m);
   });
 
+  it('says that AVI is not read, and how to convert it', async () => {
+    await writeFile(path.join(videos, 'old.avi'), 'RIFF');
+    const { stderr } = await run({ failures: { 'old.avi': 'corrupt-file' } }, {}, [path.join(videos, 'old.avi')]);
+    expect(stderr).toMatch(/old\.avi: \.avi files are not read .* Convert it: ffmpeg -i .*old\.avi -c:v libx264 -crf 18 .*old\.h264\.mp4/);
+  });
+
   it('starts a fresh page after a failure', async () => {
     const { log } = await run({ failures: { 'a.mp4': 'corrupt-file' } });
     expect(log.analysed).toEqual(['a.mp4', 'b.mov', 'c.webm']);
@@ -140,6 +146,8 @@ describe('analyze command with a fake analysis page', () => {
     await writeFile(path.join(videos, 'c.webm'), 'video c.webm, edited');
     const third = await run({});
     expect(third.log.analysed).toEqual(['a.mp4', 'c.webm']);
+    expect(third.stderr).toContain('a: analysing again: the frames CSV has 44 rows, expected 45');
+    expect(third.stderr).toContain('c: analysing again: the input file changed (size differs)');
 
     const forced = await run({}, { force: true });
     expect(forced.log.analysed).toEqual(['a.mp4', 'b.mov', 'c.webm']);
