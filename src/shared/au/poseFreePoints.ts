@@ -34,12 +34,11 @@ export function poseFreePoints(
 ): number {
   const invF = focalPx > 0 && Number.isFinite(focalPx) ? 1 / focalPx : 0;
   const cam = scratch;
-  const toCam = (i: number): void => toCamera(landmarks, i, width, height, invF, cam);
 
   // Centroid of the rigid points.
   let cx = 0, cy = 0, cz = 0;
   for (let i = 0; i < RIGID_POINTS.length; i++) {
-    toCam(RIGID_POINTS[i] as number);
+    toCamera(landmarks, RIGID_POINTS[i] as number, width, height, invF, cam);
     cx += cam[0] as number;
     cy += cam[1] as number;
     cz += cam[2] as number;
@@ -49,8 +48,9 @@ export function poseFreePoints(
 
   // Inter-ocular distance (rotation-invariant, so measured before rotating).
   let dx = 0, dy = 0, dz = 0;
-  for (const [i, sign] of IOD_TERMS) {
-    toCam(i);
+  for (let t = 0; t < IOD_TERMS.length; t++) {
+    const [i, sign] = IOD_TERMS[t]!;
+    toCamera(landmarks, i, width, height, invF, cam);
     dx += sign * (cam[0] as number);
     dy += sign * (cam[1] as number);
     dz += sign * (cam[2] as number);
@@ -65,7 +65,7 @@ export function poseFreePoints(
   const r20 = rotation[6] as number, r21 = rotation[7] as number, r22 = rotation[8] as number;
   for (let i = 0; i < points.length; i++) {
     const k = (points[i] as number) * 3;
-    toCam(points[i] as number);
+    toCamera(landmarks, points[i] as number, width, height, invF, cam);
     const px = (cam[0] as number) - cx;
     const py = (cam[1] as number) - cy;
     const pz = (cam[2] as number) - cz;
