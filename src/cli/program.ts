@@ -1,16 +1,26 @@
 /** The command-line grammar (commander). Behaviour lives in analyze-command.ts. */
+import { accessSync, constants, statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { launchAnalysisBrowser } from '../node/analysis-runner.ts';
 import { CHROMIUM_ENV } from '../node/chromium.ts';
 import { MODEL } from '../shared/model.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { analyzeCommand, type AnalyzeOptions } from './analyze-command.ts';
-import { CLI_DEFAULTS } from './cli-defaults.ts';
+import { CLI_DEFAULTS, EXIT_SETUP_FAILED } from './cli-defaults.ts';
 
 function positiveInteger(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -39,7 +49,14 @@ export function createProgram(onExit: (status: number) => void): Command {
     .option('--chromium <path>', `Chromium or Chrome to run (default: $${CHROMIUM_ENV}, then chromium on PATH)`)
     .exitOverride()
     .action(async (paths: string[], options: AnalyzeOptions & { chromium?: string }) => {
-      if (options.chromium) process.env[CHROMIUM_ENV] = options.chromium;
+      if (options.chromium) {
+        if (!isExecutable(options.chromium)) {
+          process.stderr.write(`error: --chromium ${options.chromium}: not an executable file\n`);
+          onExit(EXIT_SETUP_FAILED);
+          return;
+        }
+        process.env[CHROMIUM_ENV] = options.chromium;
+      }
       const status = await analyzeCommand(paths, options, {
         toolVersion: packageJson.version,
         modelSha256: MODEL.sha256,
