@@ -1,0 +1,83 @@
+/**
+ * Flash events on real faces: the recorded fixture landmarks (scripts/record-landmarks.ts ->
+ * .cache/landmarks/<stem>.json) through the AU estimator and the engine, against golden event
+ * lists in test/golden/events-<stem>.json. Tolerance: the same kinds in the same order, each
+ * onset and offset within ONSET_TOLERANCE_MS of the golden one. Regenerate (after checking the
+ * change is wanted) with UPDATE_GOLDEN=1. Skipped, with a message, when a recording is missing.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createFlashEngine } from '../../../src/shared/flash/createFlashEngine.ts';
+import type { FlashEvent } from '../../../src/shared/flash/event.ts';
+import { defaultRules } from '../../../src/shared/flash/rules/defaultRules.ts';
+import { RECORDING_DIR } from '../../support/recordings.ts';
+import { traceRecording } from '../au/auTrace.ts';
+
+const GOLDEN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+/** ms. Two frames at 30 fps: onsets are interpolated, so small AU changes move them a little. */
+const ONSET_TOLERANCE_MS = 67;
+
+const STEMS = ['smile', 'contempt', 'ex_surp1', 'WolfgangLanger_Pexels', 'WDA_KatieHill_000'];
+
+interface GoldenEvent {
+  kind: string;
+  onsetMs: number;
+  offsetMs: number | null;
+  side: string | null;
+  micro: boolean;
+}
+
+interface EventsGolden {
+  source: string;
+  toleranceMs: number;
+  events: GoldenEvent[];
+}
+
+function detect(stem: string): GoldenEvent[] {
+  const engine = createFlashEngine(defaultRules());
+  const trace = traceRecording(stem);
+  const events: FlashEvent[] = [];
+  for (const f of trace) {
+    events.push(
+      ...engine.step({
+        timestampMs: f.timestampMs,
+        facePresent: !Number.isNaN(f.out.aus[0]!),
+        aus: f.out.aus,
+        eyes: f.out.eyes,
+        pose: f.out.pose,
+      }),
+    );
+  }
+  if (trace.length) events.push(...engine.flush(trace[trace.length - 1]!.timestampMs));
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  return events
+    .filter((e) => e.status === 'complete')
+    .sort((a, b) => a.onsetMs - b.onsetMs)
+    .map((e) => ({ kind: e.kind, onsetMs: r1(e.onsetMs), offsetMs: Number.isFinite(e.offsetMs) ? r1(e.offsetMs) : null, side: e.side, micro: e.micro }));
+}
+
+describe('golden events on recorded faces', () => {
+  for (const stem of STEMS) {
+    const present = existsSync(join(RECORDING_DIR, `${stem}.json`));
+    it.skipIf(!present)(`${stem}: events match test/golden/events-${stem}.json`, () => {
+      const events = detect(stem);
+      const path = join(GOLDEN_DIR, `events-${stem}.json`);
+      if (UPDATE || !existsSync(path)) {
+        const golden: EventsGolden = { source: stem, toleranceMs: ONSET_TOLERANCE_MS, events };
+        writeFileSync(path, JSON.stringify(golden, null, 2) + '\n');
+      }
+      const golden = JSON.parse(readFileSync(path, 'utf8')) as EventsGolden;
+      expect(events.map((e) => e.kind)).toEqual(golden.events.map((e) => e.kind));
+      events.forEach((e, i) => {
+        const g = golden.events[i]!;
+        expect(Math.abs(e.onsetMs - g.onsetMs), `${stem} event ${i} onset`).toBeLessThanOrEqual(golden.toleranceMs);
+        if (g.offsetMs !== null && e.offsetMs !== null) {
+          expect(Math.abs(e.offsetMs - g.offsetMs), `${stem} event ${i} offset`).toBeLessThanOrEqual(golden.toleranceMs);
+        }
+      });
+    });
+  }
+});
