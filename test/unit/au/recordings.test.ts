@@ -12,6 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AU_CHANNELS } from '../../../src/shared/au/ids.ts';
 import { max, mean, summarise, traceRecording, window, type AuGolden } from './auTrace.ts';
+import { loadRecording } from '../../support/recordings.ts';
+import { focalLengthPx, poseFreePoints } from '../../../src/shared/au/poseFreePoints.ts';
+import { rotationFromMatrix } from '../../../src/shared/au/pose.ts';
+import { FACE_LEFT, FACE_RIGHT } from '../../../src/shared/landmarks.ts';
 
 const GOLDEN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -70,6 +74,28 @@ describe('real faces (recorded fixtures)', () => {
     expect(mean(laugh, 'AU12')).toBeGreaterThan(2.5);
     expect(mean(laugh, 'AU12')).toBeGreaterThan(mean(cry, 'AU12') + 2);
     expect(mean(laugh, 'AU25')).toBeGreaterThan(3);
+  });
+});
+
+describe('pose-free frame on real head turns', () => {
+  it('WolfgangLanger_Pexels.mp4 (roll to 25 degrees, yaw -16..8): the eye corners stay level after removing the matrix rotation', () => {
+    const rec = loadRecording('WolfgangLanger_Pexels');
+    const pts = new Float64Array(478 * 3);
+    const rot = new Float64Array(9);
+    const cam = new Float64Array(3);
+    const corners = Int32Array.from([FACE_LEFT.eyeOuter, FACE_RIGHT.eyeOuter]);
+    let worst = 0;
+    let n = 0;
+    for (const f of rec.frames) {
+      if (!f.landmarks || !f.matrix) continue;
+      rotationFromMatrix(f.matrix, rot);
+      poseFreePoints(f.landmarks, rec.width, rec.height, focalLengthPx(rec.height, 45), rot, corners, pts, cam);
+      worst = Math.max(worst, Math.abs(pts[FACE_LEFT.eyeOuter * 3 + 1]! - pts[FACE_RIGHT.eyeOuter * 3 + 1]!));
+      n++;
+    }
+    expect(n).toBeGreaterThan(300);
+    // IOD units; the transposed (wrong-way) rotation gives ~1 here at 24 degrees of roll.
+    expect(worst).toBeLessThan(0.2);
   });
 });
 
