@@ -6,7 +6,6 @@ import * as Comlink from 'comlink';
 import {
   PipelineError,
   resultTransferables,
-  type DelegateChoice,
   type FaceSelection,
   type FrameResult,
 } from '../src/shared/protocol.ts';
@@ -36,13 +35,11 @@ const api = {
   async init(init: WorkerInit) {
     const t0 = performance.now();
     await loadModel();
-    const delegate: DelegateChoice = init.delegate;
-    analyzer = new FrameAnalyzer(delegate, createPostStage({ rules: init.rules, baseline: init.baseline }));
+    analyzer = new FrameAnalyzer(init.delegate, createPostStage({ rules: init.rules, baseline: init.baseline }), () => {
+      // No in-place recovery exists (see FrameAnalyzer): stop, and let the bridge's watchdog restart us.
+      self.close();
+    });
     return { loadMs: performance.now() - t0 };
-  },
-
-  delegate() {
-    return analyzer?.delegate() ?? null;
   },
 
   async startStream(frames, onResult, _options) {
@@ -90,27 +87,33 @@ const api = {
     const file = await openVideoFile(input);
     onInfo?.(file.info);
     let batch: FrameResult[] = [];
+    const stageMs = { decode: 0, inference: 0, post: 0, deliver: 0 };
     const send = async () => {
       if (batch.length === 0) return;
       const out = batch;
       batch = [];
+      const t = performance.now();
       await onBatch(Comlink.transfer(out, out.flatMap(resultTransferables)));
+      stageMs.deliver += performance.now() - t;
     };
     let n = 0;
     let lastMs = 0;
+    let waitFrom = performance.now();
     try {
       for await (const { frame, timestampMs } of file.frames()) {
+        stageMs.decode += performance.now() - waitFrom;
         try {
-          batch.push(
-            await a.analyze(frame, {
+          const r = await a.analyze(frame, {
               frameIndex: n,
               timestampMs,
               width: frame.displayWidth,
               height: frame.displayHeight,
               grabMs: 0,
               transferMs: 0,
-            }),
-          );
+            });
+          stageMs.inference += r.timings.inferenceMs;
+          stageMs.post += r.timings.postMs;
+          batch.push(r);
         } finally {
           frame.close();
         }
@@ -123,6 +126,7 @@ const api = {
           batch.push(newest);
         }
         if (fileCancelled) break;
+        waitFrom = performance.now();
       }
       // Events still open at the end of the file end with it.
       const tail = a.post.flush(lastMs);
@@ -132,7 +136,7 @@ const api = {
     } finally {
       file.close();
     }
-    return { ...file.info, framesAnalysed: n, delegate: a.delegate(), elapsedMs: performance.now() - t0 };
+    return { ...file.info, framesAnalysed: n, delegate: a.delegate(), elapsedMs: performance.now() - t0, stageMs };
   },
 
   cancelFile() {

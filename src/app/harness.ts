@@ -65,7 +65,7 @@ const harness = {
   },
 
   async delegate() {
-    return requireBridge().delegate();
+    return requireBridge().delegate;
   },
 
   async analyzeImageUrl(url: string) {
@@ -105,9 +105,12 @@ const harness = {
     const b = requireBridge();
     const stream = await openCamera();
     const video = document.getElementById('video') as HTMLVideoElement;
-    video.srcObject = stream;
-    await video.play();
     live = new LiveSession(stream, video, { onResult: record, onEnded: () => liveLog.errors.push('track ended') }, transport);
+    // Headless: the frame grabber needs a playing element; the track processor does not.
+    if (live.transport === 'video-frame-callback') {
+      video.srcObject = stream;
+      await video.play();
+    }
     await live.attach(b.api);
     return { transport: live.transport, settings: live.settings() };
   },
@@ -120,7 +123,8 @@ const harness = {
 
   async liveStatus(): Promise<LiveStatus> {
     const b = requireBridge();
-    const stats = live ? await live.stats(b.api) : null;
+    // A dead worker never answers; don't wait on it while the bridge restarts it.
+    const stats = live ? await Promise.race([live.stats(b.api), new Promise<null>((r) => setTimeout(() => r(null), 1000))]) : null;
     const spanS = (liveLog.lastMs - liveLog.firstMs) / 1000;
     const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
     return {

@@ -10,6 +10,12 @@ export const PIPELINE_DEFAULTS = {
   pingTimeoutMs: 5000,
   /** The neutral baseline is copied out of the worker this often, so a restart keeps it (ms). */
   baselineSaveIntervalMs: 5000,
+  /**
+   * Time limits for timing a delegate at start-up (ms), wasm and model load included. A GPU that is
+   * real answers in about a second; software WebGL takes far longer or hangs.
+   */
+  cpuProbeTimeoutMs: 30_000,
+  gpuProbeTimeoutMs: 6_000,
   /** Camera frame rates asked for, best first. */
   cameraFps: [60, 30] as const,
   /** Ideal camera resolution (MediaPipe works on 640x480 well; more costs time, not accuracy). */

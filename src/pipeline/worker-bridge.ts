@@ -3,9 +3,10 @@
  * settings and baseline, close. The one place on the page that talks to the worker.
  */
 import * as Comlink from 'comlink';
-import type { DelegateReport, FaceSelection } from '../shared/protocol.ts';
+import type { DelegateChoice, DelegateReport, FaceSelection } from '../shared/protocol.ts';
 import type { LandmarkerApi, WorkerInit } from '../shared/worker-api.ts';
 import { installErrorTransfer } from '../shared/comlink-errors.ts';
+import { chooseDelegate } from './choose-delegate.ts';
 import { PIPELINE_DEFAULTS } from './defaults.ts';
 
 installErrorTransfer();
@@ -17,6 +18,12 @@ export interface BridgeEvents {
   onRestart?(api: Comlink.Remote<LandmarkerApi>): void | Promise<void>;
   /** Restarting failed too. */
   onFatal?(err: Error): void;
+}
+
+export interface BridgeOptions {
+  delegate: DelegateChoice;
+  rules?: unknown;
+  baseline?: unknown;
 }
 
 export class WorkerBridge {
@@ -35,8 +42,10 @@ export class WorkerBridge {
     private readonly events: BridgeEvents,
   ) {}
 
-  static async start(init: WorkerInit, events: BridgeEvents = {}): Promise<WorkerBridge> {
-    const bridge = new WorkerBridge(init, events);
+  /** Chooses the delegate (by measurement when 'auto'), then starts the worker. */
+  static async start(options: BridgeOptions, events: BridgeEvents = {}): Promise<WorkerBridge> {
+    const delegate = await chooseDelegate(options.delegate);
+    const bridge = new WorkerBridge({ delegate, rules: options.rules, baseline: options.baseline }, events);
     await bridge.spawn();
     bridge.watch();
     return bridge;
@@ -104,8 +113,9 @@ export class WorkerBridge {
     await this.api.selectFace(selection);
   }
 
-  async delegate(): Promise<DelegateReport | null> {
-    return this.api.delegate();
+  /** The delegate in use, with the measurement that chose it. */
+  get delegate(): DelegateReport {
+    return this.init.delegate;
   }
 
   /** Test hook: kill the worker as a crash would; the watchdog must bring it back. */

@@ -88,6 +88,7 @@ export type FaceSelection =
 export type PipelineErrorCode =
   | 'model-load-failed'
   | 'webgl-unavailable'
+  | 'webgl-context-lost'
   | 'unsupported-codec'
   | 'corrupt-file'
   | 'no-video-track'

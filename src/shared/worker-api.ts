@@ -4,7 +4,6 @@
  * Comlink proxies; typed arrays in results are transferred.
  */
 import type {
-  DelegateChoice,
   DelegateReport,
   FaceSelection,
   FrameResult,
@@ -12,7 +11,8 @@ import type {
 } from './protocol.ts';
 
 export interface WorkerInit {
-  delegate: DelegateChoice;
+  /** Chosen on the page by measurement (pipeline/choose-delegate.ts), with the reason. */
+  delegate: DelegateReport;
   /** Flash rules (JSON, validated in the worker); the built-in rules when absent. */
   rules?: unknown;
   /** A saved neutral baseline to start from. */
@@ -40,6 +40,8 @@ export interface FileSummary extends FileInfo {
   framesAnalysed: number;
   delegate: DelegateReport | null;
   elapsedMs: number;
+  /** Total ms spent per stage: waiting for decoded frames, landmarking, post stage, handing results over. */
+  stageMs: { decode: number; inference: number; post: number; deliver: number };
 }
 
 /** Where a file comes from: bytes the page holds, or a same-origin URL the worker can range-read. */
@@ -51,10 +53,8 @@ export interface LiveOptions {
 }
 
 export interface LandmarkerApi {
-  /** Loads wasm + model. Delegate is decided on the first frames (see `delegate()`). */
+  /** Loads wasm + model; the landmarker itself is made on the first frame. */
   init(init: WorkerInit): Promise<WorkerReady>;
-  /** The delegate in use and why; null until decided. */
-  delegate(): DelegateReport | null;
 
   /** Live: consume a transferred MediaStreamTrackProcessor readable, newest frame wins. */
   startStream(

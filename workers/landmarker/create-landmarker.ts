@@ -14,6 +14,7 @@ import { WORKER_DEFAULTS } from './defaults.ts';
 
 export interface LandmarkerHandle {
   landmarker: FaceLandmarker;
+  /** Switched in place by the delegate choice. */
   delegate: Delegate;
   /** The WebGL canvas MediaPipe draws on; its context loss means the task must be recreated. */
   canvas: OffscreenCanvas;

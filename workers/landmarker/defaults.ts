@@ -6,7 +6,7 @@ export const WORKER_DEFAULTS = {
    * and several faces let the user pick one in a gallery view.
    */
   maxFaces: 4,
-  /** Frames each delegate runs on at start-up before the faster one is kept (after one warm-up). */
+  /** Frames each delegate is timed on at start-up (after one warm-up frame). */
   delegateProbeFrames: 3,
   /** Results per message during file analysis: fewer messages, still a smooth progress bar. */
   fileBatchSize: 16,

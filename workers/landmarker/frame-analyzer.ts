@@ -6,14 +6,13 @@ import type { FaceLandmarkerResult } from '@mediapipe/tasks-vision';
 import {
   BLENDSHAPE_COUNT,
   LANDMARK_COUNT,
-  type DelegateChoice,
   type DelegateReport,
   type FaceSelection,
   type FrameResult,
+  PipelineError,
 } from '../../src/shared/protocol.ts';
 import { followFace, initialFollowState, landmarkBox, type Box } from '../../src/shared/face-select.ts';
 import { createLandmarker, type LandmarkerHandle } from './create-landmarker.ts';
-import { chooseDelegate } from './delegate-choice.ts';
 import type { PostStage } from './post-stage.ts';
 
 export interface FrameMeta {
@@ -31,17 +30,17 @@ const MIN_TIMESTAMP_STEP_MS = 0.001;
 
 export class FrameAnalyzer {
   private handle: LandmarkerHandle | null = null;
-  private report: DelegateReport | null = null;
   private contextLost = false;
   private follow = initialFollowState();
   private lastTimestampMs = -Infinity;
 
   constructor(
-    private readonly delegateChoice: DelegateChoice,
+    private readonly report: DelegateReport,
     readonly post: PostStage,
+    private readonly onContextLost: () => void,
   ) {}
 
-  delegate(): DelegateReport | null {
+  delegate(): DelegateReport {
     return this.report;
   }
 
@@ -56,30 +55,23 @@ export class FrameAnalyzer {
     this.post.reset();
   }
 
-  private async landmarker(frame: TexImageSource): Promise<LandmarkerHandle> {
-    if (this.handle && !this.contextLost) return this.handle;
-    if (this.handle) {
-      // WebGL context lost: MediaPipe cannot recover in place; build a new task on the same delegate.
-      try {
-        this.handle.landmarker.close();
-      } catch {
-        /* the old context is gone already */
-      }
-      this.handle = await createLandmarker(this.handle.delegate);
-    } else {
-      const chosen = await chooseDelegate(this.delegateChoice, frame);
-      this.handle = chosen.handle;
-      this.report = chosen.report;
+  private async landmarker(): Promise<LandmarkerHandle> {
+    if (this.contextLost) {
+      // MediaPipe cannot recover a lost WebGL context in place, and its wasm runtime cannot be
+      // instantiated twice in one worker: end this worker; the page's bridge starts a fresh one.
+      throw new PipelineError('webgl-context-lost', 'The graphics context was lost; the worker restarts.');
     }
-    this.contextLost = false;
+    if (this.handle) return this.handle;
+    this.handle = await createLandmarker(this.report.delegate);
     this.handle.canvas.addEventListener('webglcontextlost', () => {
       this.contextLost = true;
+      this.onContextLost();
     });
     return this.handle;
   }
 
   async analyze(frame: TexImageSource, meta: FrameMeta): Promise<FrameResult> {
-    const handle = await this.landmarker(frame);
+    const handle = await this.landmarker();
     const timestampMs = Math.max(meta.timestampMs, this.lastTimestampMs + MIN_TIMESTAMP_STEP_MS);
     this.lastTimestampMs = timestampMs;
 

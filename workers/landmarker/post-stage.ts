@@ -1,10 +1,10 @@
 /**
  * Everything after landmarking, per frame: action units relative to the person's neutral, eye
- * features, head pose, and the flash engine. One explicit instance per session.
+ * features, head pose (the AU estimator), then the flash engine. One explicit instance per session.
  */
-import { AU_CHANNELS } from '../../src/shared/au/ids.ts';
-import { EYE_FEATURES } from '../../src/shared/eyes.ts';
-import type { FlashEvent } from '../../src/shared/flash/event.ts';
+import { createAuEstimator, validateNeutralBaseline, type AuEstimator } from '../../src/shared/au/index.ts';
+import { createFlashEngine, defaultRules, parseRules, type FlashEngine, type FlashEvent } from '../../src/shared/flash/index.ts';
+import type { Rules } from '../../src/shared/flash/index.ts';
 
 export interface PostInput {
   timestampMs: number;
@@ -29,27 +29,49 @@ export interface PostStage {
   flush(endMs: number): FlashEvent[];
   calibrate(durationMs: number): void;
   getBaseline(): unknown;
+  /** Validates and uses a saved neutral (throws saying what is wrong). */
   setBaseline(baseline: unknown): void;
+  /** Validates and uses new flash rules (throws RulesError listing every problem). */
   setRules(rules: unknown): void;
   reset(): void;
 }
 
-export function createPostStage(_init: { rules?: unknown; baseline?: unknown }): PostStage {
-  const nan = (n: number) => new Float32Array(n).fill(NaN);
+export function createPostStage(init: { rules?: unknown; baseline?: unknown }): PostStage {
+  const au: AuEstimator = createAuEstimator();
+  let rules: Rules = init.rules === undefined ? defaultRules() : parseRules(init.rules);
+  let engine: FlashEngine = createFlashEngine(rules);
+  if (init.baseline != null) au.setBaseline(validateNeutralBaseline(init.baseline));
+
   return {
-    step: () => ({
-      aus: nan(AU_CHANNELS.length),
-      auPresence: new Uint8Array(AU_CHANNELS.length),
-      eyes: nan(EYE_FEATURES.length),
-      pose: nan(3),
-      baselineReady: false,
-      events: [],
-    }),
-    flush: () => [],
-    calibrate: () => {},
-    getBaseline: () => null,
-    setBaseline: () => {},
-    setRules: () => {},
-    reset: () => {},
+    step(input) {
+      const out = au.step({
+        timestampMs: input.timestampMs,
+        landmarks: input.face?.landmarks ?? null,
+        matrix: input.face?.matrix ?? null,
+        blendshapes: input.face?.blendshapes ?? null,
+        width: input.width,
+        height: input.height,
+      });
+      const events = engine.step({
+        timestampMs: input.timestampMs,
+        facePresent: input.face !== null,
+        aus: out.aus,
+        eyes: out.eyes,
+        pose: out.pose,
+      });
+      return { aus: out.aus, auPresence: out.presence, eyes: out.eyes, pose: out.pose, baselineReady: out.baselineReady, events };
+    },
+    flush: (endMs) => engine.flush(endMs),
+    calibrate: (durationMs) => au.startCalibration(durationMs),
+    getBaseline: () => au.getBaseline(),
+    setBaseline: (baseline) => au.setBaseline(validateNeutralBaseline(baseline)),
+    setRules(next) {
+      rules = parseRules(next);
+      engine = createFlashEngine(rules);
+    },
+    reset() {
+      au.reset();
+      engine.reset();
+    },
   };
 }

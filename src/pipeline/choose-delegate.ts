@@ -1,0 +1,55 @@
+/**
+ * Picks the delegate by measurement at start-up: each candidate is timed in a throw-away worker
+ * with a time limit, and GPU is kept only when it beats CPU. Where WebGL is software (no real
+ * GPU), the GPU path is several times slower or never finishes: it then loses by timeout.
+ */
+import * as Comlink from 'comlink';
+import type { DelegateProbeApi } from '../shared/delegate-probe-api.ts';
+import type { Delegate, DelegateChoice, DelegateReport } from '../shared/protocol.ts';
+import { PIPELINE_DEFAULTS } from './defaults.ts';
+
+/** Median ms per frame, or an Error saying why the delegate could not be timed. */
+export async function timeDelegate(delegate: Delegate, timeoutMs: number): Promise<number | Error> {
+  const worker = new Worker(new URL('../../workers/delegate-probe.worker.ts', import.meta.url), { type: 'module', name: `probe-${delegate}` });
+  const api = Comlink.wrap<DelegateProbeApi>(worker);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      api.probe(delegate),
+      new Promise<Error>((resolve) => {
+        timer = setTimeout(() => resolve(new Error(`no result within ${timeoutMs / 1000} s`)), timeoutMs);
+      }),
+    ]);
+  } catch (err) {
+    return err as Error;
+  } finally {
+    clearTimeout(timer);
+    api[Comlink.releaseProxy]();
+    worker.terminate();
+  }
+}
+
+export async function chooseDelegate(choice: DelegateChoice): Promise<DelegateReport> {
+  if (choice !== 'auto') return { delegate: choice, measuredMs: {}, reason: `${choice} chosen in settings.` };
+  const cpu = await timeDelegate('CPU', PIPELINE_DEFAULTS.cpuProbeTimeoutMs);
+  const gpu = await timeDelegate('GPU', PIPELINE_DEFAULTS.gpuProbeTimeoutMs);
+  const measuredMs: Partial<Record<Delegate, number>> = {};
+  if (typeof cpu === 'number') measuredMs.CPU = cpu;
+  if (typeof gpu === 'number') measuredMs.GPU = gpu;
+  if (typeof gpu === 'number' && (typeof cpu !== 'number' || gpu < cpu)) {
+    return {
+      delegate: 'GPU',
+      measuredMs,
+      reason:
+        typeof cpu === 'number'
+          ? `GPU ${gpu.toFixed(1)} ms/frame vs CPU ${cpu.toFixed(1)} ms/frame: GPU is faster here.`
+          : `CPU could not be timed (${cpu.message}); GPU runs at ${gpu.toFixed(1)} ms/frame.`,
+    };
+  }
+  const cpuText = typeof cpu === 'number' ? `${cpu.toFixed(1)} ms/frame` : `untimed (${cpu.message})`;
+  const reason =
+    typeof gpu === 'number'
+      ? `CPU ${cpuText} vs GPU ${gpu.toFixed(1)} ms/frame: the GPU path is slower here (software WebGL?), so CPU runs.`
+      : `GPU delegate unusable here (${gpu.message}); CPU runs at ${cpuText}.`;
+  return { delegate: 'CPU', measuredMs, reason };
+}
