@@ -42,11 +42,11 @@ const api = {
     return { loadMs: performance.now() - t0 };
   },
 
-  async startStream(frames, onResult, _options) {
+  async startStream(frames, onResult, options) {
     const a = requireAnalyzer();
     await live?.stop();
     a.resetSession();
-    live = new LiveStream(a, (r) => onResult(transferResult(r)));
+    live = new LiveStream(a, (r) => onResult(transferResult(r)), options.expectedFps);
     live.start(frames);
   },
 

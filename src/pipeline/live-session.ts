@@ -111,7 +111,10 @@ export class LiveSession {
   async stop(api: Comlink.Remote<LandmarkerApi> | null): Promise<void> {
     this.stopped = true;
     this.video.cancelVideoFrameCallback(this.rvfcHandle);
-    if (api && this.transport === 'track-processor') await api.stopStream().catch(() => {});
+    // A worker that died does not answer: don't wait on it for long.
+    if (api && this.transport === 'track-processor') {
+      await Promise.race([api.stopStream().catch(() => {}), new Promise((r) => setTimeout(r, 1000))]);
+    }
     this.processorTrack?.stop();
     for (const t of this.stream.getTracks()) t.stop();
   }

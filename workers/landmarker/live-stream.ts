@@ -14,12 +14,15 @@ export class LiveStream {
   private stopped = false;
   private done: Promise<void> | null = null;
   private frameIndex = 0;
+  private lastFrameTs = NaN;
   readonly counters = { framesIn: 0, processed: 0, dropped: 0 };
   private readonly fps: FpsMeter = createFpsMeter();
 
   constructor(
     private readonly analyzer: FrameAnalyzer,
     private readonly onResult: (r: FrameResult) => void,
+    /** The source's frame rate; frames the stream itself discarded are counted from timestamp gaps. */
+    private readonly expectedFps?: number,
   ) {}
 
   start(stream: ReadableStream<VideoFrame>): void {
@@ -39,7 +42,7 @@ export class LiveStream {
         break; // the track ended or was stopped (camera unplugged): the page is told by the track itself
       }
       if (next.done) break;
-      this.counters.framesIn++;
+      this.countArrival(next.value.timestamp / 1000);
       if (this.stopped) {
         next.value.close();
         break;
@@ -53,6 +56,22 @@ export class LiveStream {
     }
     this.stopped = true;
     this.wake?.();
+  }
+
+  /**
+   * The track processor discards frames nobody read in time; they never reach us, so they are
+   * counted from the gap to the previous frame's timestamp.
+   */
+  private countArrival(timestampMs: number): void {
+    this.counters.framesIn++;
+    if (this.expectedFps && Number.isFinite(this.lastFrameTs)) {
+      const missed = Math.round(((timestampMs - this.lastFrameTs) * this.expectedFps) / 1000) - 1;
+      if (missed > 0) {
+        this.counters.framesIn += missed;
+        this.counters.dropped += missed;
+      }
+    }
+    this.lastFrameTs = timestampMs;
   }
 
   private async processLoop(): Promise<void> {
