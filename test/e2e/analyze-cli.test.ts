@@ -116,11 +116,17 @@ describe('microflash analyze on real videos', () => {
     expect(data).toHaveLength(doc.events.length);
     for (const row of data) {
       expect(FLASH_KINDS).toContain(row.kind);
+      expect(row.onset_s, 'onset time').not.toBe('');
       const onset = Number(row.onset_s);
+      const apex = Number(row.apex_s);
       expect(onset).toBeGreaterThanOrEqual(0);
-      expect(Number(row.apex_s)).toBeGreaterThanOrEqual(onset);
-      if (row.offset_s !== '') expect(Number(row.offset_s)).toBeLessThanOrEqual(durationS + 1e-6);
       expect(onset).toBeLessThanOrEqual(durationS);
+      expect(apex).toBeGreaterThanOrEqual(onset);
+      if (row.offset_s !== '') {
+        const offset = Number(row.offset_s);
+        expect(apex, `${row.kind} at ${onset} s: apex after offset`).toBeLessThanOrEqual(offset + 1e-6);
+        expect(offset).toBeLessThanOrEqual(durationS + 1e-6);
+      }
     }
     const vtt = readFileSync(join(OUT, `${stem}.vtt`), 'utf8');
     expect(vtt.startsWith('WEBVTT\n')).toBe(true);
