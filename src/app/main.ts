@@ -1,1 +1,6 @@
-document.getElementById('app')!.textContent = 'Microflash';
+import './styles.css';
+import { App } from './app.ts';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app element');
+new App(root);

@@ -19,10 +19,13 @@ export interface HarnessPage {
 
 export async function openPage(
   path: string,
-  options: { camera?: string; delegate?: DelegateChoice; init?: boolean } = {},
+  options: { camera?: string; delegate?: DelegateChoice; denyCamera?: boolean } = {},
 ): Promise<HarnessPage> {
   const server = await startStaticServer(DIST_DIR);
-  const browser = await launchChromium({ extraArgs: options.camera ? fakeCameraFlags(options.camera) : [] });
+  let args = options.camera ? fakeCameraFlags(options.camera) : [];
+  // Without the auto-accepting fake prompt, and with prompts denied, getUserMedia is refused.
+  if (options.denyCamera) args = [...args.filter((a) => a !== '--use-fake-ui-for-media-stream'), '--deny-permission-prompts'];
+  const browser = await launchChromium({ extraArgs: args });
   const page = await browser.context.newPage();
   const faults = watchPage(page, server.url);
   await page.goto(`${server.url}/${path}`);

@@ -1,0 +1,354 @@
+/**
+ * The live page: pick a source, watch the face tracked with its action units, see flashes as they
+ * happen; analyse a file and download the results; keep (only when asked), export and delete data.
+ */
+import type { FrameResult, DelegateChoice, PipelineError } from '../shared/protocol.ts';
+import { LiveSession } from '../pipeline/live-session.ts';
+import { listCameras, openCamera, openDisplay, SourceError } from '../pipeline/sources.ts';
+import { WorkerBridge } from '../pipeline/worker-bridge.ts';
+import { analyzeFileInApp } from './file-analysis.ts';
+import { DataStore } from './storage/data-store.ts';
+import { AuBars } from './ui/au-bars.ts';
+import { download, formatMs, h } from './ui/dom.ts';
+import { FlashFeed } from './ui/flash-feed.ts';
+import { buildLayout, type Layout } from './ui/layout.ts';
+import { Overlay } from './ui/overlay.ts';
+
+export const APP_DEFAULTS = {
+  /** No face for this long before the page says so (ms): a blink or a turn is not worth a message. */
+  noFaceMessageAfterMs: 1000,
+  /** How often fps, latency and counters are refreshed (ms). */
+  statsIntervalMs: 500,
+  calibrationMs: 3000,
+} as const;
+
+type MessageKind = 'error' | 'warn' | 'info';
+
+export class App {
+  private readonly ui: Layout;
+  private readonly overlay: Overlay;
+  private readonly feed: FlashFeed;
+  private readonly auBars: AuBars;
+  private readonly store = new DataStore();
+  private bridge: WorkerBridge | null = null;
+  private bridgeDelegate: DelegateChoice | null = null;
+  private live: LiveSession | null = null;
+  private lastFaceMs = NaN;
+  private lastResult: FrameResult | null = null;
+  private statsTimer: ReturnType<typeof setInterval> | undefined;
+  private sourceLabel = '';
+
+  constructor(root: HTMLElement) {
+    this.ui = buildLayout(root);
+    this.overlay = new Overlay(this.ui.overlay, this.ui.video);
+    this.feed = new FlashFeed(this.ui.feed);
+    this.auBars = new AuBars(this.ui.auBars);
+    this.wire();
+    void this.refreshCameras();
+    void this.refreshData();
+  }
+
+  private wire(): void {
+    const ui = this.ui;
+    ui.startCamera.addEventListener('click', () => void this.startLive('camera'));
+    ui.startShare.addEventListener('click', () => void this.startLive('share'));
+    ui.openFile.addEventListener('click', () => ui.fileInput.click());
+    ui.fileInput.addEventListener('change', () => {
+      const file = ui.fileInput.files?.[0];
+      if (file) void this.analyzeFile(file);
+      ui.fileInput.value = '';
+    });
+    ui.stop.addEventListener('click', () => void this.stopLive());
+    ui.showLandmarks.addEventListener('change', () => {
+      this.overlay.visible = ui.showLandmarks.checked;
+      if (!this.overlay.visible) this.overlay.clear();
+    });
+    ui.discreet.addEventListener('change', () => document.body.classList.toggle('discreet', ui.discreet.checked));
+    ui.overlay.addEventListener('click', (e) => {
+      const at = this.overlay.toImage(e);
+      if (!at || !this.bridge || !this.lastResult || this.lastResult.faceCount < 2) return;
+      void this.bridge.selectFace({ mode: 'point', ...at });
+      ui.followLargest.hidden = false;
+    });
+    ui.followLargest.addEventListener('click', () => {
+      void this.bridge?.selectFace({ mode: 'largest' });
+      ui.followLargest.hidden = true;
+    });
+    ui.calibrate.addEventListener('click', () => void this.calibrate());
+    ui.saveBaseline.addEventListener('click', () => void this.saveBaseline());
+    ui.record.addEventListener('change', () => void this.toggleRecording());
+    ui.deleteAll.addEventListener('click', () => void this.deleteAll());
+    ui.delegateSelect.addEventListener('change', () => {
+      if (this.live) this.say('info', 'The new model setting applies from the next source you start.');
+    });
+    navigator.mediaDevices?.addEventListener?.('devicechange', () => void this.refreshCameras());
+  }
+
+  // ---- messages ---------------------------------------------------------------------------
+
+  private say(kind: MessageKind, text: string, action?: { label: string; run: () => void }): void {
+    const m = this.ui.message;
+    m.hidden = false;
+    m.className = `message ${kind}`;
+    m.dataset.kind = kind;
+    m.replaceChildren(h('span', {}, text));
+    if (action) m.append(h('button', { onclick: action.run }, action.label));
+    m.append(h('button', { class: 'dismiss', 'aria-label': 'Dismiss', onclick: () => (m.hidden = true) }, '×'));
+  }
+
+  private clearMessage(): void {
+    this.ui.message.hidden = true;
+  }
+
+  // ---- the worker ---------------------------------------------------------------------------
+
+  private async ensureBridge(): Promise<WorkerBridge> {
+    const choice = this.ui.delegateSelect.value as DelegateChoice;
+    if (this.bridge && this.bridgeDelegate === choice) return this.bridge;
+    this.bridge?.close();
+    this.bridge = null;
+    this.ui.delegate.textContent = 'Model: loading and timing CPU/GPU…';
+    try {
+      this.bridge = await WorkerBridge.start(
+        { delegate: choice, baseline: (await this.store.lastBaseline())?.baseline },
+        {
+          onCrash: () => this.say('warn', 'The analysis stopped unexpectedly; restarting it. Your flashes so far are kept.'),
+          onRestart: async (api) => {
+            await this.live?.attach(api);
+            this.say('info', 'Analysis restarted.');
+          },
+          onFatal: (err) => this.say('error', `The analysis could not be restarted: ${err.message}. Reload the page.`),
+        },
+      );
+    } catch (err) {
+      this.ui.delegate.textContent = 'Model: failed';
+      const e = err as PipelineError;
+      this.say('error', e.code ? e.message : `The face model failed to load: ${e.message}. Reload the page; run \`npm install\` again if it persists.`);
+      throw err;
+    }
+    this.bridgeDelegate = choice;
+    const d = this.bridge.delegate;
+    this.ui.delegate.textContent = `Model on ${d.delegate}`;
+    this.ui.delegate.title = d.reason;
+    return this.bridge;
+  }
+
+  // ---- live sources -------------------------------------------------------------------------
+
+  private async refreshCameras(): Promise<void> {
+    const cams = await listCameras().catch(() => []);
+    const sel = this.ui.cameraSelect;
+    const current = sel.value;
+    sel.replaceChildren(...cams.map((c, i) => h('option', { value: c.deviceId }, c.label || `Camera ${i + 1}`)));
+    if (cams.some((c) => c.deviceId === current)) sel.value = current;
+    sel.hidden = cams.length < 2;
+  }
+
+  private async startLive(kind: 'camera' | 'share'): Promise<void> {
+    await this.stopLive();
+    this.clearMessage();
+    let stream: MediaStream;
+    try {
+      stream = kind === 'camera' ? await openCamera(this.ui.cameraSelect.value || undefined) : await openDisplay();
+    } catch (err) {
+      this.say('error', err instanceof SourceError ? err.message : String(err));
+      return;
+    }
+    let bridge: WorkerBridge;
+    try {
+      bridge = await this.ensureBridge();
+    } catch {
+      for (const t of stream.getTracks()) t.stop();
+      return;
+    }
+    void this.refreshCameras(); // labels appear once permission is given
+    this.sourceLabel = kind === 'camera' ? 'camera' : 'shared window';
+    this.ui.stage.classList.toggle('mirror', kind === 'camera');
+    this.ui.video.srcObject = stream;
+    await this.ui.video.play().catch(() => {});
+    this.feed.reset();
+    this.lastFaceMs = NaN;
+    this.live = new LiveSession(stream, this.ui.video, {
+      onResult: (r) => this.onResult(r),
+      onEnded: () => {
+        const what = kind === 'camera' ? 'The camera stopped (unplugged or taken by another app)' : 'Screen sharing ended';
+        this.say('error', `${what}. Your flashes so far are kept below.`, {
+          label: kind === 'camera' ? 'Reconnect camera' : 'Share again',
+          run: () => void this.startLive(kind),
+        });
+        void this.stopLive(false);
+      },
+    });
+    await this.live.attach(bridge.api);
+    this.ui.stop.disabled = false;
+    this.ui.calibrate.disabled = false;
+    this.ui.faceStatus.textContent = 'Looking for a face…';
+    this.statsTimer = setInterval(() => void this.refreshStats(), APP_DEFAULTS.statsIntervalMs);
+    if (this.ui.record.checked) await this.store.startSession(this.sourceLabel).catch((e: Error) => this.say('error', e.message));
+  }
+
+  private async stopLive(clearVideo = true): Promise<void> {
+    clearInterval(this.statsTimer);
+    const live = this.live;
+    this.live = null;
+    if (live) await live.stop(this.bridge?.api ?? null);
+    if (clearVideo) this.ui.video.srcObject = null;
+    this.overlay.clear();
+    this.ui.stop.disabled = true;
+    this.ui.calibrate.disabled = true;
+    await this.store.endSession().catch((e: Error) => this.say('error', e.message));
+    void this.refreshData();
+  }
+
+  private onResult(r: FrameResult): void {
+    this.lastResult = r;
+    if (!Number.isFinite(this.feed.originMs)) this.feed.originMs = r.timestampMs;
+    this.overlay.show(r);
+    if (r.events.length) {
+      this.feed.add(r.events);
+      const done = r.events.filter((e) => e.status === 'complete');
+      if (done.length) this.store.addEvents(done).catch((e: Error) => this.say('error', e.message));
+    }
+    if (r.facePresent) {
+      this.auBars.show(r.aus);
+      this.lastFaceMs = r.timestampMs;
+      this.ui.saveBaseline.disabled = !r.baselineReady;
+    }
+    this.updateFaceStatus(r);
+  }
+
+  private updateFaceStatus(r: FrameResult): void {
+    const s = this.ui.faceStatus;
+    if (r.facePresent) {
+      s.textContent = r.faceCount > 1 ? `${r.faceCount} faces: following one (click a face to follow it)` : r.baselineReady ? 'Face tracked' : 'Face tracked · learning your neutral…';
+      s.dataset.state = 'face';
+    } else if (!Number.isFinite(this.lastFaceMs) || r.timestampMs - this.lastFaceMs > APP_DEFAULTS.noFaceMessageAfterMs) {
+      s.textContent = r.faceCount > 0 ? 'The followed face left the view' : 'No face in view: face the camera, with light on your face';
+      s.dataset.state = 'no-face';
+      this.auBars.show(new Float32Array(0));
+    }
+  }
+
+  private async refreshStats(): Promise<void> {
+    if (!this.live || !this.bridge) return;
+    const st = await Promise.race([this.live.stats(this.bridge.api), new Promise<null>((r) => setTimeout(() => r(null), 400))]);
+    if (st) {
+      this.ui.fps.textContent = `${st.processedFps.toFixed(0)} fps`;
+      this.ui.counters.textContent = `frames ${st.framesIn} · processed ${st.processed} · dropped ${st.dropped}`;
+    }
+    const t = this.lastResult?.timings;
+    if (t) {
+      this.ui.latency.textContent = `latency ${formatMs(t.grabMs + t.transferMs + t.inferenceMs + t.postMs)}`;
+      this.ui.latency.title = `grab ${t.grabMs.toFixed(1)} ms · wait/transfer ${t.transferMs.toFixed(1)} ms · model ${t.inferenceMs.toFixed(1)} ms · AUs+flashes ${t.postMs.toFixed(2)} ms`;
+    }
+  }
+
+  // ---- neutral face -------------------------------------------------------------------------
+
+  private async calibrate(): Promise<void> {
+    if (!this.bridge) return;
+    await this.bridge.api.calibrate(APP_DEFAULTS.calibrationMs);
+    this.say('info', 'Relax your face and look at the camera for 3 seconds…');
+    setTimeout(() => this.say('info', 'Neutral face calibrated. Flashes are now measured against it.'), APP_DEFAULTS.calibrationMs + 200);
+  }
+
+  private async saveBaseline(): Promise<void> {
+    const baseline = await this.bridge?.api.getBaseline();
+    if (!baseline) return this.say('warn', 'No neutral face yet: calibrate first, or wait a few seconds with a face in view.');
+    await this.store
+      .saveBaseline(baseline)
+      .then(() => this.say('info', 'Neutral face saved in this browser. It is used when you start again.'))
+      .catch((e: Error) => this.say('error', e.message));
+    void this.refreshData();
+  }
+
+  // ---- files --------------------------------------------------------------------------------
+
+  private async analyzeFile(file: File): Promise<void> {
+    await this.stopLive();
+    this.clearMessage();
+    const ui = this.ui;
+    let bridge: WorkerBridge;
+    try {
+      bridge = await this.ensureBridge();
+    } catch {
+      return;
+    }
+    this.feed.reset();
+    ui.downloads.hidden = true;
+    ui.progress.hidden = false;
+    ui.progress.value = 0;
+    ui.progressText.textContent = `Analysing ${file.name}…`;
+    ui.video.srcObject = null;
+    ui.stage.classList.remove('mirror');
+    ui.video.src = URL.createObjectURL(file);
+    ui.video.pause();
+    ui.openFile.disabled = true;
+    try {
+      const out = await analyzeFileInApp(bridge, file, ui.delegateSelect.value as DelegateChoice, {
+        onProgress: (p) => {
+          if (p.total) ui.progress.value = p.done / p.total;
+          ui.progressText.textContent = `${p.done}${p.total ? ` / ${p.total}` : ''} frames · ${p.fps.toFixed(1)} fps${p.etaS !== null ? ` · ${Math.ceil(p.etaS)} s left` : ''}`;
+        },
+        onFrame: (r) => this.onResult(r),
+      });
+      ui.progress.value = 1;
+      ui.progressText.textContent = `Done: ${out.frameCount} frames in ${out.elapsedS.toFixed(1)} s, ${out.events.length} expressions.`;
+      ui.downloads.replaceChildren(
+        ...Object.values(out.files).map((f) => h('button', { class: 'download', dataset: { file: f.name }, onclick: () => download(f.name, f.text) }, `Download ${f.name}`)),
+      );
+      ui.downloads.hidden = false;
+      (window as unknown as { microflashLastFileAnalysis?: unknown }).microflashLastFileAnalysis = out;
+    } catch (err) {
+      const e = err as PipelineError;
+      ui.progressText.textContent = 'Analysis failed.';
+      this.say('error', e.message);
+    } finally {
+      ui.openFile.disabled = false;
+    }
+  }
+
+  // ---- stored data --------------------------------------------------------------------------
+
+  private async toggleRecording(): Promise<void> {
+    try {
+      if (this.ui.record.checked && this.live) await this.store.startSession(this.sourceLabel);
+      if (!this.ui.record.checked) await this.store.endSession();
+    } catch (e) {
+      this.say('error', (e as Error).message);
+    }
+    void this.refreshData();
+  }
+
+  private async refreshData(): Promise<void> {
+    const { baselines, sessions } = await this.store.list().catch(() => ({ baselines: [], sessions: [] }));
+    const rows = [
+      ...sessions.map((s) =>
+        h(
+          'div',
+          { class: 'item', dataset: { type: 'session', id: s.id } },
+          h('span', {}, `Session ${new Date(s.startedAt).toLocaleString()} · ${s.source} · ${s.events.length} expressions`),
+          h('button', { onclick: () => download(`microflash-session-${s.startedAt}.json`, JSON.stringify(s, null, 2), 'application/json') }, 'Export'),
+          h('button', { onclick: () => void this.store.deleteSession(s.id).then(() => this.refreshData()) }, 'Delete'),
+        ),
+      ),
+      ...baselines.map((b) =>
+        h(
+          'div',
+          { class: 'item', dataset: { type: 'baseline', id: b.id } },
+          h('span', {}, `Neutral face ${b.name}`),
+          h('button', { onclick: () => void this.bridge?.api.setBaseline(b.baseline).then(() => this.say('info', 'Neutral face loaded.')) }, 'Use'),
+          h('button', { onclick: () => download(`microflash-neutral-${b.createdAt}.json`, JSON.stringify(b, null, 2), 'application/json') }, 'Export'),
+          h('button', { onclick: () => void this.store.deleteBaseline(b.id).then(() => this.refreshData()) }, 'Delete'),
+        ),
+      ),
+    ];
+    this.ui.dataList.replaceChildren(...(rows.length ? rows : [h('p', {}, 'Nothing is stored. Sessions are kept only when you tick "Keep this session".')]));
+  }
+
+  private async deleteAll(): Promise<void> {
+    await this.store.deleteAll();
+    this.say('info', 'All stored data was deleted from this browser.');
+    void this.refreshData();
+  }
+}

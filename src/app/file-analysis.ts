@@ -1,0 +1,110 @@
+/**
+ * Analysing a local file in the app: every frame through the worker, progress with ETA, and the
+ * same four files the command line writes (frames CSV, events CSV, JSON, WebVTT), built by the
+ * same writers. The file never leaves the page.
+ */
+import * as Comlink from 'comlink';
+import pkg from '../../package.json';
+import { analysisDocument, analysisJson } from '../shared/export/analysis-json.ts';
+import { eventsCsv } from '../shared/export/events-csv.ts';
+import { eventsVtt } from '../shared/export/events-vtt.ts';
+import { EXPORT_SUFFIXES, type ExportKind } from '../shared/export/export-defaults.ts';
+import { framesCsvHeader, framesCsvRow } from '../shared/export/frames-csv.ts';
+import type { FlashEvent } from '../shared/flash/event.ts';
+import { MODEL } from '../shared/model.ts';
+import type { DelegateChoice, FrameResult } from '../shared/protocol.ts';
+import type { FileInfo } from '../shared/worker-api.ts';
+import type { WorkerBridge } from '../pipeline/worker-bridge.ts';
+
+export interface FileProgress {
+  done: number;
+  total: number | null;
+  /** Seconds left at the current rate, or null before it is known. */
+  etaS: number | null;
+  fps: number;
+}
+
+export interface FileAnalysisOutput {
+  /** File name -> text, for downloads. */
+  files: Record<ExportKind, { name: string; text: string }>;
+  frameCount: number;
+  events: FlashEvent[];
+  elapsedS: number;
+}
+
+async function sha256Hex(file: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function analyzeFileInApp(
+  bridge: WorkerBridge,
+  file: File,
+  delegateChoice: DelegateChoice,
+  handlers: { onProgress(p: FileProgress): void; onFrame?(r: FrameResult): void },
+): Promise<FileAnalysisOutput> {
+  const stem = file.name.replace(/\.[^.]+$/, '');
+  const sha = sha256Hex(file);
+  let frames = framesCsvHeader();
+  let framesWithFace = 0;
+  let done = 0;
+  let info: FileInfo | null = null;
+  const events = new Map<number, FlashEvent>();
+  const t0 = performance.now();
+  const summary = await bridge.api.analyzeFile(
+    { kind: 'blob', blob: file, name: file.name },
+    Comlink.proxy((batch: FrameResult[]) => {
+      for (const r of batch) {
+        frames += framesCsvRow(r);
+        if (r.facePresent) framesWithFace++;
+        for (const e of r.events) if (e.status === 'complete') events.set(e.id, e);
+      }
+      done += batch.length;
+      const last = batch[batch.length - 1];
+      if (last) handlers.onFrame?.(last);
+      const elapsedS = (performance.now() - t0) / 1000;
+      const fps = done / elapsedS;
+      const total = info?.frameCount ?? null;
+      handlers.onProgress({ done, total, fps, etaS: total && fps > 0 ? (total - done) / fps : null });
+    }),
+    Comlink.proxy((i: FileInfo) => {
+      info = i;
+    }),
+  );
+  const elapsedS = (performance.now() - t0) / 1000;
+  const all = [...events.values()];
+  const document = analysisDocument({
+    stem,
+    toolVersion: pkg.version,
+    createdAt: new Date(),
+    input: { fileName: file.name, sizeBytes: file.size, sha256: await sha },
+    video: {
+      width: summary.width,
+      height: summary.height,
+      frameCount: summary.framesAnalysed,
+      fps: summary.durationS > 0 ? summary.framesAnalysed / summary.durationS : 0,
+      durationS: summary.durationS,
+      codec: summary.codec,
+      container: summary.container,
+    },
+    configuration: { delegate: delegateChoice, rules: null, rulesFile: null },
+    delegate: bridge.delegate.delegate,
+    modelSha256: MODEL.sha256,
+    frameCount: summary.framesAnalysed,
+    framesWithFace,
+    elapsedS,
+    events: all,
+  });
+  const name = (kind: ExportKind) => stem + EXPORT_SUFFIXES[kind];
+  return {
+    files: {
+      frames: { name: name('frames'), text: frames },
+      events: { name: name('events'), text: eventsCsv(all) },
+      json: { name: name('json'), text: analysisJson(document) },
+      vtt: { name: name('vtt'), text: eventsVtt(all) },
+    },
+    frameCount: summary.framesAnalysed,
+    events: all,
+    elapsedS,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * What the app stores, only when the user asks: saved neutral faces and recorded sessions (events
+ * only, never video or landmarks). One IndexedDB database; the schema is this one interface.
+ * Invariants: nothing is written without a user action; everything here can be exported and
+ * deleted from the page ("Your data").
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { FlashEvent } from '../../shared/flash/event.ts';
+
+export interface SavedBaseline {
+  id: string;
+  name: string;
+  /** ISO 8601. */
+  createdAt: string;
+  /** The AU estimator's neutral (plain data, versioned by the estimator). */
+  baseline: unknown;
+}
+
+export interface RecordedSession {
+  id: string;
+  /** ISO 8601. */
+  startedAt: string;
+  endedAt: string | null;
+  /** 'camera' | 'shared window' | file name. */
+  source: string;
+  /** Completed events, times in ms on the source's clock. */
+  events: FlashEvent[];
+}
+
+export interface MicroflashDb extends DBSchema {
+  baselines: { key: string; value: SavedBaseline };
+  sessions: { key: string; value: RecordedSession; indexes: { byStart: string } };
+}
+
+export const DB_NAME = 'microflash';
+export const DB_VERSION = 1;
+
+export class StorageFullError extends Error {
+  constructor() {
+    super('The browser storage for this page is full. Export and delete older sessions under "Your data", then try again. Nothing was lost: the data is still in this page.');
+    this.name = 'StorageFullError';
+  }
+}
+
+export function openMicroflashDb(): Promise<IDBPDatabase<MicroflashDb>> {
+  return openDB<MicroflashDb>(DB_NAME, DB_VERSION, {
+    upgrade(db) {
+      db.createObjectStore('baselines', { keyPath: 'id' });
+      db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byStart', 'startedAt');
+    },
+  });
+}
+
+/** Runs a write, turning a full disk into a StorageFullError that says what to do. */
+export async function writeOrExplain<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if ((err as DOMException)?.name === 'QuotaExceededError') throw new StorageFullError();
+    throw err;
+  }
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}

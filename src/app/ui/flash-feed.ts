@@ -1,0 +1,57 @@
+/**
+ * The live list of flashes: an entry appears at onset (kind, time) and is completed at offset
+ * (duration, micro or not, the AUs that carried it). Newest first.
+ */
+import type { FlashEvent } from '../../shared/flash/event.ts';
+import { FLASH_KIND_LABELS } from '../../shared/flash/kinds.ts';
+import { formatMs, h } from './dom.ts';
+
+/** Entries kept on screen; older ones stay in the session (export) but leave the list. */
+export const FEED_MAX_ENTRIES = 200;
+
+export class FlashFeed {
+  private readonly entries = new Map<number, HTMLElement>();
+  readonly completed: FlashEvent[] = [];
+  /** Time origin for display (the first frame's timestamp). */
+  originMs = NaN;
+
+  constructor(private readonly list: HTMLElement) {}
+
+  add(events: readonly FlashEvent[]): void {
+    for (const e of events) {
+      let item = this.entries.get(e.id);
+      if (!item) {
+        item = h('li', { class: `flash flash-${e.kind}`, dataset: { kind: e.kind, status: e.status } });
+        this.entries.set(e.id, item);
+        this.list.prepend(item);
+        while (this.list.children.length > FEED_MAX_ENTRIES) {
+          const last = this.list.lastElementChild as HTMLElement;
+          last.remove();
+        }
+      }
+      item.dataset.status = e.status;
+      item.dataset.kind = e.kind;
+      item.className = `flash flash-${e.kind} ${e.status}`;
+      const at = Number.isFinite(this.originMs) ? formatMs(e.onsetMs - this.originMs) : '';
+      const label = FLASH_KIND_LABELS[e.kind];
+      const detail =
+        e.status === 'onset'
+          ? 'now'
+          : `${formatMs(e.durationMs)}${e.micro ? ' · micro' : e.macro ? ' · longer' : ''}${e.side && e.side !== 'both' ? ` · ${e.side} side` : ''}`;
+      item.replaceChildren(
+        h('span', { class: 'kind' }, label),
+        h('span', { class: 'when' }, at),
+        h('span', { class: 'detail' }, detail),
+        h('span', { class: 'aus' }, e.aus.map((a) => a.au).join(' ')),
+      );
+      if (e.status === 'complete') this.completed.push(e);
+    }
+  }
+
+  reset(): void {
+    this.entries.clear();
+    this.completed.length = 0;
+    this.list.replaceChildren();
+    this.originMs = NaN;
+  }
+}

@@ -1,0 +1,114 @@
+/** The page's static structure; returns the elements the controller drives. */
+import { h } from './dom.ts';
+
+export function buildLayout(root: HTMLElement) {
+  const cameraSelect = h('select', { id: 'camera-select', 'aria-label': 'Camera' });
+  const delegateSelect = h(
+    'select',
+    { id: 'delegate-select', 'aria-label': 'Where the face model runs' },
+    h('option', { value: 'auto' }, 'Model: fastest (measured)'),
+    h('option', { value: 'CPU' }, 'Model: CPU'),
+    h('option', { value: 'GPU' }, 'Model: GPU'),
+  );
+  const startCamera = h('button', { id: 'start-camera' }, 'Use camera');
+  const startShare = h('button', { id: 'start-share', title: "Analyse the other person's video in a call (with their consent)" }, 'Share a tab or window');
+  const fileInput = h('input', { id: 'file-input', type: 'file', accept: 'video/*,.mov,.mkv', hidden: true });
+  const openFile = h('button', { id: 'open-file' }, 'Analyse a video file');
+  const stop = h('button', { id: 'stop', disabled: true }, 'Stop');
+
+  const video = h('video', { id: 'video', muted: true, playsInline: true, autoplay: true });
+  const overlay = h('canvas', { id: 'overlay', title: 'Click a face to follow it' });
+  const stage = h('div', { id: 'stage', class: 'stage' }, video, overlay);
+
+  const message = h('div', { id: 'message', class: 'message', role: 'status', 'aria-live': 'polite', hidden: true });
+  const faceStatus = h('span', { id: 'face-status' }, 'No source');
+  const fps = h('span', { id: 'fps' }, '– fps');
+  const latency = h('span', { id: 'latency' }, '– ms');
+  const counters = h('span', { id: 'counters' }, '');
+  const delegate = h('span', { id: 'delegate' }, 'Model: not started');
+  const status = h('div', { class: 'statusbar' }, faceStatus, fps, latency, counters, delegate);
+
+  const showLandmarks = h('input', { id: 'show-landmarks', type: 'checkbox', checked: true });
+  const discreet = h('input', { id: 'discreet', type: 'checkbox' });
+  const followLargest = h('button', { id: 'follow-largest', hidden: true }, 'Follow the largest face');
+  const calibrate = h('button', { id: 'calibrate', disabled: true, title: 'Relax your face and look at the camera for 3 seconds' }, 'Calibrate neutral (3 s)');
+  const saveBaseline = h('button', { id: 'save-baseline', disabled: true }, 'Save this neutral');
+  const record = h('input', { id: 'record', type: 'checkbox' });
+  const view = h(
+    'div',
+    { class: 'toolbar' },
+    h('label', {}, showLandmarks, ' Landmarks'),
+    h('label', { title: 'Hide the video; show only the flashes (for use during a call)' }, discreet, ' Discreet'),
+    h('label', { title: 'Keep the flashes of this session in this browser (nothing is kept otherwise)' }, record, ' Keep this session'),
+    followLargest,
+    calibrate,
+    saveBaseline,
+  );
+
+  const progress = h('progress', { id: 'file-progress', max: 1, value: 0, hidden: true });
+  const progressText = h('span', { id: 'file-progress-text' });
+  const downloads = h('div', { id: 'downloads', class: 'downloads', hidden: true });
+
+  const feed = h('ol', { id: 'flash-feed', class: 'feed' });
+  const auBars = h('div', { id: 'au-bars', class: 'au-bars' });
+  const dataList = h('div', { id: 'data-list' });
+  const deleteAll = h('button', { id: 'delete-all' }, 'Delete all stored data');
+
+  root.append(
+    h(
+      'header',
+      {},
+      h('h1', {}, 'Microflash'),
+      h('p', { class: 'tagline' }, 'Brief facial expressions, as they happen. Frames never leave this page.'),
+    ),
+    h('div', { class: 'sources' }, cameraSelect, startCamera, startShare, openFile, fileInput, stop, delegateSelect),
+    message,
+    h(
+      'main',
+      {},
+      h('section', { class: 'left' }, stage, status, view, h('div', { class: 'file' }, progress, progressText, downloads)),
+      h(
+        'aside',
+        { class: 'right' },
+        h('h2', {}, 'Flashes'),
+        feed,
+        h('h2', {}, 'Action units'),
+        auBars,
+        h('details', { id: 'data' }, h('summary', {}, 'Your data (stored in this browser only)'), dataList, deleteAll),
+      ),
+    ),
+  );
+  return {
+    cameraSelect,
+    delegateSelect,
+    startCamera,
+    startShare,
+    fileInput,
+    openFile,
+    stop,
+    video,
+    overlay,
+    stage,
+    message,
+    faceStatus,
+    fps,
+    latency,
+    counters,
+    delegate,
+    showLandmarks,
+    discreet,
+    followLargest,
+    calibrate,
+    saveBaseline,
+    record,
+    progress,
+    progressText,
+    downloads,
+    feed,
+    auBars,
+    dataList,
+    deleteAll,
+  };
+}
+
+export type Layout = ReturnType<typeof buildLayout>;
