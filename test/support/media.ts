@@ -4,7 +4,7 @@
  * Nothing here is committed; fixtures are read from ../shared/fixtures.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, copyFileSync, linkSync, rmSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/node/paths.ts';
 
@@ -115,4 +115,72 @@ export function flashClip(spec: FlashClipSpec): string {
       rmSync(work, { recursive: true, force: true });
     }
   });
+}
+
+export interface FlashSequenceSpec {
+  /** Fixture video the frames come from. */
+  video: string;
+  /** Index of the neutral frame (shown before, between and after the flashes). */
+  neutralFrame: number;
+  /** Each flash: an apex frame index shown `frames` times, in this order. */
+  flashes: { apexFrame: number; frames: number }[];
+  fps: number;
+  /** Neutral frames before the first flash, between flashes, and after the last. */
+  leadFrames: number;
+  gapFrames: number;
+  tailFrames: number;
+  /** Folder for the clip (default MEDIA_DIR). */
+  dir?: string;
+}
+
+export interface FlashSequenceClip {
+  path: string;
+  /** Per flash, in order: index of its first apex frame in the clip (its onset is that frame's presentation time). */
+  startFrames: number[];
+  /** Frames in the clip. */
+  totalFrames: number;
+}
+
+/**
+ * Several METT-style flashes in one clip: neutral (lead), flash, neutral (gap), flash, ...,
+ * neutral (tail); hard cuts, constant frame rate, near-lossless H.264. Frames are hard links to
+ * one PNG per distinct source frame, so long clips cost no temporary disk.
+ */
+export function flashSequenceClip(spec: FlashSequenceSpec): FlashSequenceClip {
+  const dir = spec.dir ?? MEDIA_DIR;
+  const stem = spec.video.replace(/\.[^.]+$/, '');
+  const key = spec.flashes.map((f) => `${f.apexFrame}x${f.frames}`).join('_');
+  const out = join(dir, `flashseq-${stem}-n${spec.neutralFrame}-${key}-${spec.fps}fps-${spec.leadFrames}-${spec.gapFrames}-${spec.tailFrames}.mp4`);
+  const sequence: number[] = Array(spec.leadFrames).fill(spec.neutralFrame);
+  const startFrames: number[] = [];
+  spec.flashes.forEach((f, i) => {
+    if (i > 0) sequence.push(...Array(spec.gapFrames).fill(spec.neutralFrame));
+    startFrames.push(sequence.length);
+    sequence.push(...Array(f.frames).fill(f.apexFrame));
+  });
+  sequence.push(...Array(spec.tailFrames).fill(spec.neutralFrame));
+  if (!existsSync(out)) {
+    mkdirSync(dir, { recursive: true });
+    const tmp = out.replace(/\.mp4$/, '.partial.mp4');
+    const work = mkdtempSync(join(dir, 'splice-'));
+    try {
+      for (const index of new Set(sequence)) {
+        run('ffmpeg', ['-v', 'error', '-y', '-i', fixtureVideo(spec.video), '-vf', `select=eq(n\\,${index}),scale=trunc(iw/2)*2:trunc(ih/2)*2`, '-frames:v', '1', join(work, `src${index}.png`)]);
+      }
+      sequence.forEach((index, i) => {
+        const from = join(work, `src${index}.png`);
+        const to = join(work, `f${String(i).padStart(5, '0')}.png`);
+        try {
+          linkSync(from, to);
+        } catch {
+          copyFileSync(from, to);
+        }
+      });
+      run('ffmpeg', ['-v', 'error', '-y', '-framerate', String(spec.fps), '-i', join(work, 'f%05d.png'), '-c:v', 'libx264', '-crf', '4', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', tmp]);
+      renameSync(tmp, out);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  return { path: out, startFrames, totalFrames: sequence.length };
 }
