@@ -275,7 +275,8 @@ export function createGroupTrack(group: AuGroup, options: TrackOptions, nextId: 
       // Rising crossings of the held level (the onset candidates), troughs, arming.
       if (Number.isNaN(prevLevel)) {
         candidateT = NaN;
-        troughT = NaN;
+        // The first sample after a reset is the lowest seen so far: a rise from it starts there.
+        troughT = t;
         armed = level < 1;
       } else {
         if (prevLevel < 1 && level >= 1) candidateT = crossingTime(prevT, prevLevel, t, level, 1);

@@ -239,3 +239,15 @@ describe('defaults', () => {
 });
 
 export type { FlashEvent };
+
+describe('rise from the first frame', () => {
+  it('an expression rising from the first face frame on has a finite onset (no trough seen yet)', () => {
+    // First frame below off, then rising on every frame: the first frame is the trough.
+    const frames = build(times(30, 1000), (f, t) => addAus(f, { AU04: Math.min(3, t / 15) }));
+    const done = completed(run(engine(), frames));
+    expect(done).toHaveLength(1);
+    expect(Number.isFinite(done[0]!.onsetMs)).toBe(true);
+    expect(done[0]!.onsetMs).toBeGreaterThanOrEqual(0);
+    expect(done[0]!.onsetMs).toBeLessThanOrEqual(1000 / 30);
+  });
+});
