@@ -10,7 +10,8 @@
  * onset). Pure TypeScript, no DOM, no allocation-heavy work: it runs in the worker on every frame.
  * All state is in the instance; `reset()` forgets everything (new person or source).
  *
- * Per frame: blink gate (hold eye-region AUs), head-motion gate (block onsets), speech gate (raise
+ * Per frame: blink gate (hold eye-region AUs), head-motion gate (block onsets during turns; an
+ * onset on a one-frame pose step waits one frame for the head to stop), speech gate (raise
  * mouth mins, mute mouth-only rules), rule activations against noise-adapted mins, one event track
  * per rule group, the gaze-state tracker (dissociation), then the noise update. A frame with no
  * face, NaN AUs, or after a gap longer than maxFrameGapMs ends open events at the last good frame
@@ -21,7 +22,7 @@ import { compileRules, EYE_REGION_AUS } from './compileRules.ts';
 import { createBlinkGate } from './createBlinkGate.ts';
 import { createGazeStateTracker } from './createGazeStateTracker.ts';
 import { createGroupTrack } from './createGroupTrack.ts';
-import { createHeadMotionGate } from './createHeadMotionGate.ts';
+import { createHeadMotionGate, HEAD_BLOCKED, HEAD_STEP } from './createHeadMotionGate.ts';
 import { createNoiseTracker } from './createNoiseTracker.ts';
 import { createSpeechGate } from './createSpeechGate.ts';
 import { resolveFlashEngineOptions, type FlashEngineOptions } from './defaults.ts';
@@ -146,12 +147,13 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
         for (const c of EYE_CHANNELS) values[c] = 0;
       }
 
-      const headBlocked = head.step(t, frame.pose);
+      const headState = head.step(t, frame.pose);
+      const headBlocked = headState === HEAD_BLOCKED;
       const speaking = speech.step(t, values);
       ctx.speaking = speaking;
       ctx.muteMouthOnly = speaking;
       for (let i = 0; i < frames.length; i++) evaluateAuRule(compiled.auRules[i]!, ctx, frames[i]!, scratch);
-      const flags = { onsetBlocked: headBlocked, disturbed: headBlocked || speaking };
+      const flags = { onsetBlocked: headBlocked, onsetProvisional: headState === HEAD_STEP, disturbed: headBlocked || speaking };
       for (const track of tracks) track.step(t, frames, values, noise.sigma, flags, out);
       for (const g of gaze) g.step(t, frame.eyes, blink.closed, out);
 

@@ -19,8 +19,11 @@ import type { RuleFrame } from './evaluateAuRule.ts';
 import { parabolicPeakTime } from './parabolicPeakTime.ts';
 
 export interface GroupFrameFlags {
-  /** New onsets are not trusted this frame (head motion). */
+  /** New onsets are not trusted this frame (head turning). */
   onsetBlocked: boolean;
+  /** The pose stepped this frame: an onset now waits for the next frame, which confirms it
+   * (the head stopped) or withdraws it (onsetBlocked: the head kept moving). */
+  onsetProvisional: boolean;
   /** Something that lowers confidence is going on (talking, head motion). */
   disturbed: boolean;
 }
@@ -60,6 +63,7 @@ export function createGroupTrack(group: AuGroup, options: TrackOptions, nextId: 
   let id = 0;
   let onsetT = NaN;
   let emitted = false;
+  let provisional = false;
   let disturbed = false;
   let lastSampleT = NaN;
   const peakA = new Float64Array(n);
@@ -81,6 +85,7 @@ export function createGroupTrack(group: AuGroup, options: TrackOptions, nextId: 
     id = nextId();
     onsetT = Math.max(candidateT, troughT);
     emitted = false;
+    provisional = false;
     disturbed = false;
     lastSampleT = onsetT;
     peakA.fill(0);
@@ -293,9 +298,20 @@ export function createGroupTrack(group: AuGroup, options: TrackOptions, nextId: 
         if (!(x >= 1)) sideCandidate[s] = NaN;
       }
 
+      if (active && provisional) {
+        if (flags.onsetBlocked) {
+          // The head kept moving: the onset was a turn's geometry, not an expression. Withdrawn
+          // unseen; a fresh rise is needed.
+          active = false;
+          provisional = false;
+          armed = false;
+        } else provisional = false;
+      }
       if (!active && startLevel >= 1) {
-        if (armed && !flags.onsetBlocked && Number.isFinite(candidateT)) start(t);
-        else armed = false;
+        if (armed && !flags.onsetBlocked && Number.isFinite(candidateT)) {
+          start(t);
+          provisional = flags.onsetProvisional;
+        } else armed = false;
       }
       if (active) {
         if (level >= 1) {
@@ -307,7 +323,7 @@ export function createGroupTrack(group: AuGroup, options: TrackOptions, nextId: 
           if (t - onsetT >= rules[k]!.maxMs) {
             finish(onsetT + rules[k]!.maxMs, 'max-duration', out);
             armed = false;
-          } else if (!emitted && t - onsetT >= rule.minMs) {
+          } else if (!emitted && !provisional && t - onsetT >= rule.minMs) {
             emitted = true;
             out.push(build(startLevel >= 1 ? lead : k, false, 'onset', NaN, null));
           }

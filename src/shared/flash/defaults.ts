@@ -39,7 +39,9 @@ export const FLASH_ENGINE_DEFAULTS = {
   blinkMaxMs: 500,
 
   // --- Head motion -------------------------------------------------------------------------------
-  /** rad/s. Faster head rotation bends landmark geometry into false AUs: no onsets (about 86 deg/s). */
+  /** rad/s. Faster head rotation bends landmark geometry into false AUs (about 86 deg/s): no onsets
+   * while it lasts two frame intervals (a turn); over one interval only, it is the pose step an
+   * expression's own onset causes, and onsets wait one frame for the head to stop. */
   headVelocityMaxRadPerS: 1.5,
   /** rad. Beyond this |yaw| the far half of the face is foreshortened: no onsets (about 34 deg). */
   headYawMaxRad: 0.6,

@@ -124,3 +124,43 @@ describe('head turns', () => {
     expect(run(engine(), frames)).toEqual([]);
   });
 });
+
+describe('pose steps that come with the expression', () => {
+  // MediaPipe's pose is fitted to every landmark, so an expression's onset shifts it by a few
+  // degrees in one frame while the head stays still.
+  const stepFlash = (fps: number, n: number, pitchStep: number) => {
+    const frame = 1000 / fps;
+    return build(times(fps, 3000), (f, t) => {
+      const on = t >= 1000 - 1e-6 && t < 1000 + n * frame - 1e-6;
+      if (on) {
+        f.pose[0] = pitchStep;
+        addAus(f, { AU04: 3 });
+      }
+    });
+  };
+
+  it('a two-frame flash at 60 fps with a 2 degree pose step is caught, shown one frame later', () => {
+    const e = engine();
+    const frames = stepFlash(60, 2, (2 * Math.PI) / 180);
+    const perFrame = frames.map((f) => ({ t: f.timestampMs, events: e.step(f) }));
+    const onsets = perFrame.filter((p) => p.events.some((ev) => ev.status === 'onset'));
+    expect(onsets).toHaveLength(1);
+    expect(onsets[0]!.t).toBeCloseTo(1000 + 1000 / 60, 3);
+    const done = perFrame.flatMap((p) => p.events).filter((ev) => ev.status === 'complete');
+    expect(done.map((ev) => ev.kind)).toEqual(['anger']);
+    expect(Math.abs(done[0]!.onsetMs - 1000)).toBeLessThanOrEqual(1000 / 60);
+  });
+
+  it('an 8 degree pitch step held still (a surprise-sized shift) does not block the flash', () => {
+    expect(completed(run(engine(), stepFlash(30, 3, (8 * Math.PI) / 180))).map((ev) => ev.kind)).toEqual(['anger']);
+  });
+
+  it('a fast turn at 60 fps with AU artefacts from its first frame gives no event', () => {
+    const frames = build(times(60, 3000), (f, t) => {
+      const yaw = t < 1000 ? 0 : t < 1150 ? ((t - 1000) / 150) * 0.45 : 0.45;
+      f.pose[1] = yaw;
+      if (t > 1000 && t < 1250) addAus(f, { AU04: 2.5, AU09: 1.8, AU01: 0.4 });
+    });
+    expect(run(engine(), frames)).toEqual([]);
+  });
+});
