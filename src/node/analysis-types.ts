@@ -3,22 +3,14 @@
  * the events, and facts about the input. Plain JSON data (it crosses the page boundary).
  */
 import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
+import type { AnalysisVideo } from '../shared/export/analysis-json.ts';
 import type { FlashEvent } from '../shared/flash/event.ts';
 import type { Delegate, PipelineErrorCode } from '../shared/protocol.ts';
 
 export type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
 
-export interface VideoInfo {
-  width: number;
-  height: number;
-  /** Frames in the video track. */
-  frameCount: number;
-  /** Average frame rate (frameCount / duration). */
-  fps: number;
-  durationS: number;
-  codec: string;
-  container: string;
-}
+/** The video as the analysis read it (the same shape the analysis JSON records). */
+export type VideoInfo = AnalysisVideo;
 
 export interface FileAnalysisResult {
   video: VideoInfo;
