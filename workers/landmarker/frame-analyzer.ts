@@ -96,9 +96,13 @@ export class FrameAnalyzer {
     const matrix = new Float32Array(16);
     const points = index >= 0 ? faces[index] : undefined;
     if (points) {
-      points.forEach((p, i) => {
-        if (i < LANDMARK_COUNT) landmarks.set([p.x, p.y, p.z], i * 3);
-      });
+      const n = Math.min(points.length, LANDMARK_COUNT);
+      for (let i = 0; i < n; i++) {
+        const p = points[i] as { x: number; y: number; z: number };
+        landmarks[i * 3] = p.x;
+        landmarks[i * 3 + 1] = p.y;
+        landmarks[i * 3 + 2] = p.z;
+      }
       mp.faceBlendshapes[index]?.categories.forEach((c, i) => {
         if (i < BLENDSHAPE_COUNT) blendshapes[i] = c.score;
       });
