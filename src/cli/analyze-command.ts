@@ -5,7 +5,7 @@
 import type { AnalysisBrowser } from '../node/analysis-types.ts';
 import type { DelegateChoice } from '../shared/protocol.ts';
 import { createAnalysisValidator } from './analysis-validator.ts';
-import { EXIT_FILE_FAILED, EXIT_OK, EXIT_SETUP_FAILED } from './cli-defaults.ts';
+import { CLI_DEFAULTS, EXIT_FILE_FAILED, EXIT_OK, EXIT_SETUP_FAILED } from './cli-defaults.ts';
 import { collectInputs } from './collect-inputs.ts';
 import { createBarsReporter, createPlainReporter } from './progress-reporter.ts';
 import { readRulesFile } from './read-rules.ts';
@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   /** Path of a rules JSON file. */
   rules?: string;
   force: boolean;
+  /** Seconds without a new frame before a file is given up. */
+  stallTimeout?: number;
 }
 
 export interface AnalyzeEnvironment {
@@ -59,6 +61,7 @@ export async function analyzeCommand(paths: readonly string[], options: AnalyzeO
         configuration,
         validate: createAnalysisValidator(),
         now: env.now ?? (() => new Date()),
+        stallTimeoutMs: (options.stallTimeout ?? CLI_DEFAULTS.stallTimeoutS) * 1000,
       },
       launch: () => env.launch({ delegate: options.delegate, rules: rules ?? undefined }),
       reporter: env.interactive ? createBarsReporter(env.stderr) : createPlainReporter(env.stderr),

@@ -27,6 +27,8 @@ export interface RunContext {
   validate: AnalysisValidator;
   /** The clock of the JSON's `createdAt`. */
   now: () => Date;
+  /** A file with no new frame for this long fails (the page is assumed stuck), ms. */
+  stallTimeoutMs: number;
 }
 
 /** A finished analysis. */
@@ -57,8 +59,11 @@ export async function analyzeFile(
     const check = createFrameOrderCheck();
     let framesWithFace = 0;
 
-    const result = await browser.analyze(input.path, {
+    const guard = createStallGuard(context.stallTimeoutMs);
+    const result = await guard.watch(browser.analyze(input.path, {
       async onFrames(batch: AnalyzedFrame[]) {
+        if (guard.abandoned()) return;
+        guard.touch();
         let text = '';
         for (const frame of batch) {
           check(frame);
@@ -68,7 +73,7 @@ export async function analyzeFile(
         await frames.write(text);
       },
       onProgress,
-    });
+    }));
 
     const frameCount = check.count();
     if (frameCount !== result.video.frameCount) {
@@ -138,4 +143,45 @@ export function createFrameOrderCheck(): ((frame: AnalyzedFrame) => void) & { co
     lastMs = frame.timestampMs;
   };
   return Object.assign(check, { count: () => next });
+}
+
+/**
+ * Gives up on an analysis that stopped producing frames: `watch` rejects when `touch` has not been
+ * called for `limitMs`. The abandoned analysis may still settle later; its outcome is ignored.
+ */
+export function createStallGuard(limitMs: number): {
+  watch<T>(analysis: Promise<T>): Promise<T>;
+  touch(): void;
+  abandoned(): boolean;
+} {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let gaveUp = false;
+  let onStall: () => void = () => undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      gaveUp = true;
+      onStall();
+    }, limitMs);
+  };
+  return {
+    watch: (analysis) =>
+      new Promise((resolve, reject) => {
+        onStall = () =>
+          reject(new AnalysisError('internal', `no new frame for ${Math.round(limitMs / 1000)} s: the analysis page stopped responding. Run again to retry (finished files are kept); --stall-timeout raises the limit`));
+        arm();
+        analysis.then(
+          (value) => {
+            clearTimeout(timer);
+            if (!gaveUp) resolve(value);
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            if (!gaveUp) reject(error);
+          },
+        );
+      }),
+    touch: arm,
+    abandoned: () => gaveUp,
+  };
 }

@@ -10,6 +10,12 @@ export const CLI_DEFAULTS = {
   videoExtensions: ['.mp4', '.mov', '.webm', '.mkv', '.avi', '.m4v'],
   /** Suffix of a file being written; it is renamed to its real name only once complete. */
   partialSuffix: '.partial',
+  /**
+   * Seconds without a new frame after which a file is given up (its page is then replaced). Start-up
+   * (model load, delegate timing) takes seconds and a frame well under one on a slow machine, so
+   * two minutes only ever catches a page that stopped.
+   */
+  stallTimeoutS: 120,
   /** Without a terminal, how often a running file prints a progress line, ms. */
   plainProgressIntervalMs: 10_000,
 } as const;

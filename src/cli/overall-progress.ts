@@ -6,6 +6,8 @@
 import type { InputFile } from './collect-inputs.ts';
 
 export interface OverallProgress {
+  /** A file's analysis began (the clock of the estimate starts with the first). */
+  began(nowMs: number): void;
   /** Fraction done of the file (0-1) and the current time, ms. */
   update(input: InputFile, fraction: number, nowMs: number): void;
   /** The file is done (analysed or failed: its work is spent) or was skipped (no work). */
@@ -24,6 +26,9 @@ export function createOverallProgress(inputs: readonly InputFile[]): OverallProg
   const doneBytes = () => finishedBytes + [...active.entries()].reduce((sum, [, bytes]) => sum + bytes, 0);
   const fraction = () => (totalBytes > 0 ? Math.min(1, doneBytes() / totalBytes) : 1);
   return {
+    began(nowMs) {
+      startMs ??= nowMs;
+    },
     update(input, f, nowMs) {
       startMs ??= nowMs;
       active.set(input.path, Math.max(0, Math.min(1, f)) * input.sizeBytes);

@@ -46,6 +46,7 @@ export function createProgram(onExit: (status: number) => void): Command {
     .addOption(new Option('--delegate <delegate>', 'MediaPipe delegate').choices(['auto', 'CPU', 'GPU']).default(CLI_DEFAULTS.delegate))
     .option('--rules <file.json>', 'your own flash rules (checked before anything runs)')
     .option('--force', 'analyse again even when complete outputs exist', false)
+    .option('--stall-timeout <seconds>', 'give a file up after this long without a new frame', positiveInteger, CLI_DEFAULTS.stallTimeoutS)
     .option('--chromium <path>', `Chromium or Chrome to run (default: $${CHROMIUM_ENV}, then chromium on PATH)`)
     .exitOverride()
     .action(async (paths: string[], options: AnalyzeOptions & { chromium?: string }) => {

@@ -65,6 +65,7 @@ export function createPlainReporter(out: NodeJS.WritableStream, now: () => numbe
     fileStarted(input) {
       const t = now();
       running.set(input.path, { startMs: t, lastLineMs: t });
+      overall.began(t);
       say(`${tag(input)} ${input.stem}: started`);
     },
     fileProgress(input, done, total) {
@@ -134,6 +135,7 @@ export function createBarsReporter(stream: NodeJS.WriteStream, now: () => number
     fileStarted(input) {
       const t = now();
       const bar = multibar.create(1, 0, { name: label(input.stem), fps: '0.0' });
+      overall.began(t);
       bars.set(input.path, { bar, running: { startMs: t, lastLineMs: t } });
     },
     fileProgress(input, done, total) {

@@ -14,6 +14,8 @@ export interface FakeBrowserOptions {
   failures?: Record<string, AnalysisError['code']>;
   /** Frames after which a file in `failures` fails (default: before the first frame). */
   failAfterFrames?: number;
+  /** Base names of files whose page stops answering after the first batch of frames. */
+  hangs?: string[];
 }
 
 export interface FakeBrowserLog {
@@ -23,7 +25,7 @@ export interface FakeBrowserLog {
 }
 
 export function createFakeLauncher(options: FakeBrowserOptions = {}): { launch: () => Promise<AnalysisBrowser>; log: FakeBrowserLog } {
-  const { frameCount = 45, batchSize = 10, failures = {}, failAfterFrames = 0 } = options;
+  const { frameCount = 45, batchSize = 10, failures = {}, failAfterFrames = 0, hangs = [] } = options;
   const log: FakeBrowserLog = { launched: 0, closed: 0, analysed: [] };
   const launch = async (): Promise<AnalysisBrowser> => {
     log.launched++;
@@ -37,6 +39,7 @@ export function createFakeLauncher(options: FakeBrowserOptions = {}): { launch: 
           for (let i = start; i < Math.min(frameCount, start + batchSize); i++) batch.push(i % 7 === 3 ? emptyFrame(i) : faceFrame(i));
           await handlers.onFrames(batch);
           handlers.onProgress?.(start + batch.length, frameCount);
+          if (hangs.includes(basename(path))) await new Promise(() => undefined);
         }
         if (failure) throw new AnalysisError(failure, `fake ${failure}`);
         return {

@@ -17,7 +17,7 @@ describe('plain progress lines', () => {
     r.start([a, b]);
     r.fileStarted(a);
     t = 1000;
-    r.fileProgress(a, 10, 100); // too soon for a line; the batch clock starts here
+    r.fileProgress(a, 10, 100); // too soon for a line
     t = CLI_DEFAULTS.plainProgressIntervalMs;
     r.fileProgress(a, 50, 100);
     r.note(a, 'analysing again: made with other rules');
@@ -26,7 +26,7 @@ describe('plain progress lines', () => {
     expect(text.split('\n')).toEqual([
       '2 files to analyse',
       '[1/2] a: started',
-      '[1/2] a: 50% 50/100 frames, 5.0 fps, ETA 10 s; all files 12%, ETA 1 min 03 s',
+      '[1/2] a: 50% 50/100 frames, 5.0 fps, ETA 10 s; all files 12%, ETA 1 min 10 s',
       '[1/2] a: analysing again: made with other rules',
       '[1/2] a: 100 frames in 20.0 s (5.0 fps, CPU), 2 events',
       '[2/2] error: /v/b.mp4: damaged or not a video: x',

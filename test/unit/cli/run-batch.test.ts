@@ -8,6 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeCommand, type AnalyzeOptions } from '../../../src/cli/analyze-command.ts';
+import type { RunContext } from '../../../src/cli/analyze-file.ts';
 import { createAnalysisValidator } from '../../../src/cli/analysis-validator.ts';
 import { collectInputs } from '../../../src/cli/collect-inputs.ts';
 import { outputPaths } from '../../../src/cli/output-paths.ts';
@@ -34,6 +35,17 @@ afterEach(async () => {
 
 const silent: ProgressReporter = { start() {}, fileStarted() {}, fileProgress() {}, fileFinished() {}, note() {}, stop() {} };
 const MODEL_SHA = 'c'.repeat(64);
+
+function context(): RunContext {
+  return {
+    toolVersion: '0.1.0',
+    modelSha256: MODEL_SHA,
+    configuration: { delegate: 'auto', rules: null, rulesFile: null },
+    validate: createAnalysisValidator(),
+    now: () => new Date(0),
+    stallTimeoutMs: 10_000,
+  };
+}
 
 /** A stream that keeps what is written. */
 function sink(): NodeJS.WriteStream & { text(): string } {
@@ -176,6 +188,25 @@ describe('analyze command with a fake analysis page', () => {
     expect(await checkOutputs(paths, a!, expected, validate)).toMatchObject({ reason: 'the JSON file is not valid JSON' });
   });
 
+  it('gives up a file whose page stops sending frames, and goes on with a fresh page', async () => {
+    const inputs = await collectInputs([videos]);
+    const { launch, log } = createFakeLauncher({ hangs: ['b.mov'] });
+    const result = await runBatch({
+      inputs,
+      outDir: out,
+      jobs: 1,
+      force: false,
+      context: { ...context(), stallTimeoutMs: 100 },
+      launch,
+      reporter: silent,
+    });
+    expect(result.reports.map((r) => r.status)).toEqual(['done', 'failed', 'done']);
+    const failed = result.reports[1];
+    expect(failed?.status === 'failed' && failed.message).toMatch(/b\.mov: internal: no new frame for 0 s: the analysis page stopped responding/);
+    expect(log.launched).toBe(2);
+    expect((await readdir(out)).filter((f) => f.startsWith('b.'))).toEqual([]);
+  });
+
   it('runs lanes in parallel and still reports in input order', async () => {
     const inputs = await collectInputs([videos]);
     const { launch, log } = createFakeLauncher({});
@@ -185,13 +216,7 @@ describe('analyze command with a fake analysis page', () => {
       outDir: out,
       jobs: 2,
       force: false,
-      context: {
-        toolVersion: '0.1.0',
-        modelSha256: MODEL_SHA,
-        configuration: { delegate: 'auto', rules: null, rulesFile: null },
-        validate: createAnalysisValidator(),
-        now: () => new Date(0),
-      },
+      context: context(),
       launch,
       reporter: { ...silent, fileFinished: (r) => finished.push(r.input.stem) },
     });
