@@ -61,6 +61,11 @@ export interface CompiledAuRule {
   confidence: CompiledConfidence;
   /** Every required AU is a mouth AU: the rule is muted while talking. */
   mouthOnly: boolean;
+  /** Upper-face support AUs that must confirm the rule while talking (some required AU is a
+   * mouth AU); empty when none is needed or the rule has none. */
+  talkingConfirm: readonly CompiledTerm[];
+  /** FACS units; sides further apart are one-sided (RULE_DEFAULTS.sideDifferenceMin). */
+  sideDifferenceMin: number;
   /** Some required AU is scored per side. */
   hasSided: boolean;
 }
@@ -127,6 +132,9 @@ function compileAuRule(rule: AuRule, index: number, confidence: CompiledConfiden
   const allOf = rule.allOf.map(compileTerm);
   const anyOf = (rule.anyOf ?? []).map((g) => g.map(compileTerm));
   const required = [...allOf, ...anyOf.flat()];
+  const support = (rule.support ?? []).map(compileTerm);
+  // Some required evidence only the mouth can give: a mouth allOf AU, or an anyOf group of mouth AUs.
+  const needsMouth = allOf.some((t) => t.mouth) || anyOf.some((g) => g.length > 0 && g.every((t) => t.mouth));
   return {
     index,
     kind: rule.kind,
@@ -134,7 +142,7 @@ function compileAuRule(rule: AuRule, index: number, confidence: CompiledConfiden
     sides: rule.sides ?? RULE_DEFAULTS.sides,
     allOf,
     anyOf,
-    support: (rule.support ?? []).map(compileTerm),
+    support,
     exclude: (rule.exclude ?? []).map((x) => ({
       channel: AU_CHANNEL_INDEX[x.au],
       max: x.max,
@@ -149,6 +157,8 @@ function compileAuRule(rule: AuRule, index: number, confidence: CompiledConfiden
     maxMs: rule.durationMs.maxMs,
     confidence,
     mouthOnly: required.length > 0 && required.every((t) => t.mouth),
+    talkingConfirm: needsMouth && !required.every((t) => t.mouth) ? support.filter((t) => !t.mouth) : [],
+    sideDifferenceMin: RULE_DEFAULTS.sideDifferenceMin,
     hasSided: required.some((t) => t.sided),
   };
 }

@@ -82,6 +82,7 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
     speaking: false,
     speechMouthScale: opts.speechMouthScale,
     muteMouthOnly: false,
+    talkingConfirm: opts.speechUpperFaceConfirm !== 0,
   };
 
   let lastT = NaN;

@@ -61,6 +61,10 @@ export const FLASH_ENGINE_DEFAULTS = {
   speechHoldMs: 600,
   /** factor. While talking, the min of every mouth AU in a rule is multiplied by this. */
   speechMouthScale: 2,
+  /** on/off. While talking, a rule that needs a mouth AU also needs one of its upper-face support
+   * AUs at its min (e.g. AU5 for surprise): the talking mouth cannot confirm the kind, and brow
+   * raises are conversational emphasis ("eyebrow flashes"), so the eyes must confirm it. */
+  speechUpperFaceConfirm: 1,
 
   // --- Confidence -------------------------------------------------------------------------------
   /** weight. Default weight of the activation margin in confidence. */
@@ -114,4 +118,8 @@ export const RULE_DEFAULTS = {
   unilateralAsymmetryMin: 0.5,
   /** ratio. 'symmetric' rules: the weak side may be this much below the strong side and still count. */
   symmetricAsymmetryMax: 0.5,
+  /** FACS units. Sides this far apart in intensity are one-sided whatever their ratio (and not
+   * symmetric): two intensity levels (e.g. D against B) is a clear asymmetry to a FACS coder, and
+   * a ratio alone misses it when the weak side is itself well above neutral. */
+  sideDifferenceMin: 2.0,
 } as const;

@@ -17,6 +17,8 @@ export interface RuleContext {
   speechMouthScale: number;
   /** Mute mouth-only rules (talking). */
   muteMouthOnly: boolean;
+  /** While talking, rules needing a mouth AU need upper-face support too (speechUpperFaceConfirm). */
+  talkingConfirm: boolean;
 }
 
 export interface RuleFrame {
@@ -73,16 +75,27 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
     const hi = Math.max(aL, aR);
     const lo = Math.min(aL, aR);
     const asymmetry = hi > 0 ? (hi - lo) / hi : 0;
+    const farApart = Math.abs(iL - iR) >= rule.sideDifferenceMin;
     if (rule.sides === 'symmetric') {
-      activation = asymmetry <= rule.asymmetryMax ? lo : 0;
+      activation = asymmetry <= rule.asymmetryMax && !farApart ? lo : 0;
       intensity = (iL + iR) / 2;
     } else {
-      activation = asymmetry >= rule.asymmetryMin ? hi : 0;
+      activation = asymmetry >= rule.asymmetryMin || farApart ? hi : 0;
       view = aL >= aR ? VIEW_LEFT : VIEW_RIGHT;
       intensity = view === VIEW_LEFT ? iL : iR;
     }
   }
   if (activation > 0 && (excluded(rule, ctx) || (ctx.muteMouthOnly && rule.mouthOnly))) activation = 0;
+  if (activation > 0 && ctx.speaking && ctx.talkingConfirm && rule.talkingConfirm.length > 0) {
+    // The best upper-face support AU joins the AND: talking leaves the mouth unable to confirm.
+    let best = 0;
+    for (const term of rule.talkingConfirm) {
+      const c = term.channels[VIEW_BOTH]!;
+      const ratio = ctx.values[c]! / effectiveMin(term, c, ctx);
+      if (ratio > best) best = ratio;
+    }
+    if (best < activation) activation = best;
+  }
   out.activation = activation;
   out.intensity = intensity;
   out.view = view;

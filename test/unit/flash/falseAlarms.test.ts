@@ -39,8 +39,17 @@ describe('speech', () => {
       });
     };
     expect(run(engine(), frames())).toEqual([]);
-    const ungated = completed(run(engine({ speechMouthScale: 1 }), frames()));
+    const ungated = completed(run(engine({ speechMouthScale: 1, speechUpperFaceConfirm: 0 }), frames()));
     expect(ungated.map((e) => e.kind)).toContain('surprise');
+  });
+
+  it('a surprise (brows, lids, jaw drop) while talking is caught: the raised upper lids confirm it', () => {
+    const next = gaussian(5);
+    const frames = build(times(30, 6000), (f, t) => {
+      talk(f, t, next);
+      if (t >= 3000 && t < 3400) addAus(f, { AU01: 3, AU02: 3, AU05: 2, AU26: 2.5 });
+    });
+    expect(completed(run(engine(), frames)).map((e) => e.kind)).toEqual(['surprise']);
   });
 
   it('a real expression with upper-face evidence is still caught while talking', () => {
