@@ -29,10 +29,30 @@ export async function timeDelegate(delegate: Delegate, timeoutMs: number): Promi
   }
 }
 
+/** WebGL renderers that run on the CPU: a GPU delegate on them only emulates a GPU. */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/** The WebGL renderer's name, where the browser tells it. */
+export function webglRenderer(): string | null {
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return typeof name === 'string' ? name : null;
+}
+
 export async function chooseDelegate(choice: DelegateChoice): Promise<DelegateReport> {
   if (choice !== 'auto') return { delegate: choice, measuredMs: {}, reason: `${choice} chosen in settings.` };
   const cpu = await timeDelegate('CPU', PIPELINE_DEFAULTS.cpuProbeTimeoutMs);
-  const gpu = await timeDelegate('GPU', PIPELINE_DEFAULTS.gpuProbeTimeoutMs);
+  const renderer = webglRenderer();
+  // On a software renderer the GPU path is the CPU again, several times slower; timing it would
+  // also keep the browser's one graphics thread busy for seconds, stalling the CPU path's image
+  // conversion. It is not tried there.
+  const gpu =
+    renderer && SOFTWARE_RENDERER.test(renderer)
+      ? new Error(`WebGL is software here (${renderer})`)
+      : await timeDelegate('GPU', PIPELINE_DEFAULTS.gpuProbeTimeoutMs);
   const measuredMs: Partial<Record<Delegate, number>> = {};
   if (typeof cpu === 'number') measuredMs.CPU = cpu;
   if (typeof gpu === 'number') measuredMs.GPU = gpu;
@@ -50,6 +70,6 @@ export async function chooseDelegate(choice: DelegateChoice): Promise<DelegateRe
   const reason =
     typeof gpu === 'number'
       ? `CPU ${cpuText} vs GPU ${gpu.toFixed(1)} ms/frame: the GPU path is slower here (software WebGL?), so CPU runs.`
-      : `GPU delegate unusable here (${gpu.message}); CPU runs at ${cpuText}.`;
+      : `GPU delegate not used: ${gpu.message}; CPU runs at ${cpuText}.`;
   return { delegate: 'CPU', measuredMs, reason };
 }
