@@ -3,14 +3,15 @@
  * real model, real fixture videos. Checks that every frame of the stream becomes exactly one row at
  * the stream's own presentation time, that the files parse and validate, that a broken file fails
  * alone, that resume skips finished work, and that shards split a folder.
- * Derived media (links, a corrupt file) go to the ignored .cache/test-media/analyze-cli/.
+ * Derived media (links, a corrupt file) go to a fresh folder under the ignored .cache/test-media/,
+ * removed afterwards.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisValidator } from '../../src/cli/analysis-validator.ts';
 import { PROJECT_ROOT } from '../../src/node/paths.ts';
 import { EVENTS_CSV_COLUMNS } from '../../src/shared/export/events-csv.ts';
@@ -18,7 +19,10 @@ import { FRAMES_CSV_COLUMNS } from '../../src/shared/export/frames-csv.ts';
 import { FLASH_KINDS } from '../../src/shared/flash/kinds.ts';
 import { MEDIA_DIR, fixtureVideo, frameCount, framePtsSeconds } from '../support/media.ts';
 
-const WORK = join(MEDIA_DIR, 'analyze-cli');
+// One folder per test run: two runs in the same checkout (a developer's and a hook's) must not
+// delete each other's files.
+mkdirSync(MEDIA_DIR, { recursive: true });
+const WORK = mkdtempSync(join(MEDIA_DIR, 'analyze-cli-'));
 const BATCH = join(WORK, 'batch');
 const SHARDED = join(WORK, 'sharded');
 const OUT = join(WORK, 'out');
@@ -50,7 +54,6 @@ function parseCsv(file: string) {
 
 let first: CliRun;
 beforeAll(() => {
-  rmSync(WORK, { recursive: true, force: true });
   mkdirSync(BATCH, { recursive: true });
   mkdirSync(SHARDED, { recursive: true });
   symlinkSync(GOOD.single_face, join(BATCH, 'single_face.mp4'));
@@ -62,6 +65,7 @@ beforeAll(() => {
   for (const [stem, path] of Object.entries(GOOD)) symlinkSync(path, join(SHARDED, `${stem}${path.slice(path.lastIndexOf('.'))}`));
   first = cli(BATCH, '--out', OUT);
 });
+afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
 describe('microflash analyze on real videos', () => {
   it('completes the good files and fails each bad one in one clear line, exiting non-zero', () => {
