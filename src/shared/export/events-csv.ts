@@ -2,11 +2,11 @@
  * `<stem>.events.csv`: one row per detected expression (flash), in onset order.
  *
  * Columns: kind (one of FLASH_KINDS), onset_s / apex_s / offset_s (presentation time of the video,
- * seconds), onset_phase_ms (onset to apex), duration_ms (onset to offset), peak (FACS 0-5),
- * confidence (0-1), side (left/right/both, the person's side; empty where sides are not scored),
- * side_lag_ms (positive = left side first), micro, fast_onset and macro (0/1), ended_by (offset,
- * face-lost, max-duration, or flush = the video ended), aus (the AUs that carried it
- * with their peaks, `AU04:2.31;AU09:1.20`). Offsets and durations are empty for an event that had not
+ * seconds), onset_ms (duration of the onset phase, onset to apex, ms), duration_ms (onset to
+ * offset), peak (FACS 0-5), side (left/right/both, the person's side; empty where sides are not
+ * scored), micro and fast_onset (0/1), aus (the AUs that carried it with their peaks,
+ * `AU04:2.31;AU09:1.20`); then confidence (0-1), side_lag_ms (positive = left side first), macro
+ * (0/1) and ended_by (offset, face-lost, max-duration, or flush = the video ended). Offsets and durations are empty for an event that had not
  * ended when the video did.
  */
 import type { FlashEvent } from '../flash/event.ts';
@@ -20,17 +20,17 @@ export const EVENTS_CSV_COLUMNS: readonly string[] = [
   'onset_s',
   'apex_s',
   'offset_s',
-  'onset_phase_ms',
+  'onset_ms',
   'duration_ms',
   'peak',
-  'confidence',
   'side',
-  'side_lag_ms',
   'micro',
   'fast_onset',
+  'aus',
+  'confidence',
+  'side_lag_ms',
   'macro',
   'ended_by',
-  'aus',
 ];
 
 /** The header line. */
@@ -49,14 +49,14 @@ export function eventsCsvRow(event: FlashEvent): string {
     formatNumber(event.onsetPhaseMs, msDecimals),
     formatNumber(event.durationMs, msDecimals),
     formatNumber(event.peak, auDecimals),
-    formatNumber(event.confidence, confidenceDecimals),
     event.side ?? '',
-    formatNumber(event.sideLagMs, msDecimals),
     event.micro ? '1' : '0',
     event.fastOnset ? '1' : '0',
+    formatEventAus(event.aus),
+    formatNumber(event.confidence, confidenceDecimals),
+    formatNumber(event.sideLagMs, msDecimals),
     event.macro ? '1' : '0',
     event.endedBy ?? '',
-    formatEventAus(event.aus),
   ]);
 }
 

@@ -104,7 +104,7 @@ describe('events CSV', () => {
       onset_s: '1.000000',
       apex_s: '1.066667',
       offset_s: '1.133333',
-      onset_phase_ms: '66.667',
+      onset_ms: '66.667',
       duration_ms: '133.333',
       peak: '2.3123',
       side: 'both',
