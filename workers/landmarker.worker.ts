@@ -12,9 +12,8 @@ import {
 import type { FileInput, FileSummary, LandmarkerApi, WorkerInit } from '../src/shared/worker-api.ts';
 import { installErrorTransfer } from '../src/shared/comlink-errors.ts';
 import { loadModel } from './landmarker/create-landmarker.ts';
-import { WORKER_DEFAULTS } from './landmarker/defaults.ts';
 import { FrameAnalyzer } from './landmarker/frame-analyzer.ts';
-import { openVideoFile } from './landmarker/file-source.ts';
+import { analyzeVideoFile } from './landmarker/analyze-video-file.ts';
 import { LiveStream } from './landmarker/live-stream.ts';
 import { createPostStage } from './landmarker/post-stage.ts';
 
@@ -81,62 +80,8 @@ const api = {
     const a = requireAnalyzer();
     await live?.stop();
     live = null;
-    a.resetSession();
     fileCancelled = false;
-    const t0 = performance.now();
-    const file = await openVideoFile(input);
-    onInfo?.(file.info);
-    let batch: FrameResult[] = [];
-    const stageMs = { decode: 0, inference: 0, post: 0, deliver: 0 };
-    const send = async () => {
-      if (batch.length === 0) return;
-      const out = batch;
-      batch = [];
-      const t = performance.now();
-      await onBatch(Comlink.transfer(out, out.flatMap(resultTransferables)));
-      stageMs.deliver += performance.now() - t;
-    };
-    let n = 0;
-    let lastMs = 0;
-    let waitFrom = performance.now();
-    try {
-      for await (const { frame, timestampMs } of file.frames()) {
-        stageMs.decode += performance.now() - waitFrom;
-        try {
-          const r = await a.analyze(frame, {
-              frameIndex: n,
-              timestampMs,
-              width: frame.displayWidth,
-              height: frame.displayHeight,
-              grabMs: 0,
-              transferMs: 0,
-            });
-          stageMs.inference += r.timings.inferenceMs;
-          stageMs.post += r.timings.postMs;
-          batch.push(r);
-        } finally {
-          frame.close();
-        }
-        n++;
-        lastMs = timestampMs;
-        // The newest result stays back, so that events closed by the end of the file can ride on it.
-        if (batch.length > WORKER_DEFAULTS.fileBatchSize) {
-          const newest = batch.pop() as FrameResult;
-          await send();
-          batch.push(newest);
-        }
-        if (fileCancelled) break;
-        waitFrom = performance.now();
-      }
-      // Events still open at the end of the file end with it.
-      const tail = a.post.flush(lastMs);
-      const last = batch[batch.length - 1];
-      if (tail.length > 0 && last) last.events.push(...tail);
-      await send();
-    } finally {
-      file.close();
-    }
-    return { ...file.info, framesAnalysed: n, delegate: a.delegate(), elapsedMs: performance.now() - t0, stageMs };
+    return analyzeVideoFile(a, input, (results) => onBatch(Comlink.transfer(results, results.flatMap(resultTransferables))), onInfo, () => fileCancelled);
   },
 
   cancelFile() {

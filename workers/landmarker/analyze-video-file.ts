@@ -1,0 +1,67 @@
+/**
+ * A whole file through the analyzer: every frame in presentation order, results handed over in
+ * batches (awaited, so a slow consumer slows decoding instead of piling results up), events still
+ * open at the end closed there, and time per stage totalled.
+ */
+import type { FrameResult } from '../../src/shared/protocol.ts';
+import type { FileInfo, FileInput, FileSummary } from '../../src/shared/worker-api.ts';
+import { WORKER_DEFAULTS } from './defaults.ts';
+import { openVideoFile } from './file-source.ts';
+import type { FrameAnalyzer } from './frame-analyzer.ts';
+
+export async function analyzeVideoFile(
+  analyzer: FrameAnalyzer,
+  input: FileInput,
+  onBatch: (results: FrameResult[]) => void | Promise<void>,
+  onInfo: ((info: FileInfo) => void) | undefined,
+  cancelled: () => boolean,
+): Promise<FileSummary> {
+  analyzer.resetSession();
+  const t0 = performance.now();
+  const file = await openVideoFile(input);
+  onInfo?.(file.info);
+  const stageMs = { decode: 0, inference: 0, post: 0, deliver: 0 };
+  let batch: FrameResult[] = [];
+  const send = async () => {
+    if (batch.length === 0) return;
+    const out = batch;
+    batch = [];
+    const t = performance.now();
+    await onBatch(out);
+    stageMs.deliver += performance.now() - t;
+  };
+  let n = 0;
+  let lastMs = 0;
+  let waitFrom = performance.now();
+  try {
+    for await (const { frame, timestampMs } of file.frames()) {
+      stageMs.decode += performance.now() - waitFrom;
+      try {
+        const meta = { frameIndex: n, timestampMs, width: frame.displayWidth, height: frame.displayHeight, grabMs: 0, transferMs: 0 };
+        const r = await analyzer.analyze(frame, meta);
+        stageMs.inference += r.timings.inferenceMs;
+        stageMs.post += r.timings.postMs;
+        batch.push(r);
+      } finally {
+        frame.close();
+      }
+      n++;
+      lastMs = timestampMs;
+      // The newest result stays back, so that events closed by the end of the file can ride on it.
+      if (batch.length > WORKER_DEFAULTS.fileBatchSize) {
+        const newest = batch.pop() as FrameResult;
+        await send();
+        batch.push(newest);
+      }
+      if (cancelled()) break;
+      waitFrom = performance.now();
+    }
+    const tail = analyzer.post.flush(lastMs);
+    const last = batch[batch.length - 1];
+    if (tail.length > 0 && last) last.events.push(...tail);
+    await send();
+  } finally {
+    file.close();
+  }
+  return { ...file.info, framesAnalysed: n, delegate: analyzer.delegate(), elapsedMs: performance.now() - t0, stageMs };
+}
