@@ -191,13 +191,20 @@ export class App {
     clearInterval(this.statsTimer);
     const live = this.live;
     this.live = null;
+    const baseline = live ? await this.currentBaseline() : null;
     if (live) await live.stop(this.bridge?.api ?? null);
     if (clearVideo) this.ui.video.srcObject = null;
     this.overlay.clear();
     this.ui.stop.disabled = true;
     this.ui.calibrate.disabled = true;
-    await this.store.endSession().catch((e: Error) => this.say('error', e.message));
+    await this.store.endSession(baseline).catch((e: Error) => this.say('error', e.message));
     void this.refreshData();
+  }
+
+  /** The worker's neutral, or null (a dead worker is not waited on). */
+  private async currentBaseline(): Promise<unknown> {
+    if (!this.bridge) return null;
+    return Promise.race([this.bridge.api.getBaseline().catch(() => null), new Promise((r) => setTimeout(() => r(null), 500))]);
   }
 
   private onResult(r: FrameResult): void {
@@ -313,7 +320,7 @@ export class App {
   private async toggleRecording(): Promise<void> {
     try {
       if (this.ui.record.checked && this.live) await this.store.startSession(this.sourceLabel);
-      if (!this.ui.record.checked) await this.store.endSession();
+      if (!this.ui.record.checked) await this.store.endSession(await this.currentBaseline());
     } catch (e) {
       this.say('error', (e as Error).message);
     }

@@ -72,6 +72,7 @@ describe('the live page', () => {
     const exported = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
     expect(exported.source).toBe('camera');
     expect(Array.isArray(exported.events)).toBe(true);
+    expect(exported.baseline).not.toBeNull(); // the neutral the events were measured against
     await h.page.click('#delete-all');
     await h.page.waitForTimeout(500);
     expect(await sessions()).toBe(0);

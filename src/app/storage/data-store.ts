@@ -19,7 +19,7 @@ export class DataStore {
 
   async startSession(source: string): Promise<void> {
     if (this.session) return;
-    this.session = { id: newId(), startedAt: new Date().toISOString(), endedAt: null, source, events: [] };
+    this.session = { id: newId(), startedAt: new Date().toISOString(), endedAt: null, source, events: [], baseline: null };
     await this.persist();
   }
 
@@ -29,9 +29,11 @@ export class DataStore {
     await this.persist();
   }
 
-  async endSession(): Promise<void> {
+  /** Closes the kept session, storing the neutral it was measured against with it. */
+  async endSession(baseline: unknown = null): Promise<void> {
     if (!this.session) return;
     this.session.endedAt = new Date().toISOString();
+    this.session.baseline = baseline;
     await this.persist();
     this.session = null;
   }

@@ -25,6 +25,8 @@ export interface RecordedSession {
   source: string;
   /** Completed events, times in ms on the source's clock. */
   events: FlashEvent[];
+  /** The neutral face the events were measured against (AU estimator data), when one existed. */
+  baseline: unknown;
 }
 
 export interface MicroflashDb extends DBSchema {
