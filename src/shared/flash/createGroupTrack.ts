@@ -159,7 +159,9 @@ export function createGroupTrack(group: AuGroup, options: TrackOptions, nextId: 
 
   const build = (k: number, lateral: boolean, status: FlashEvent['status'], offsetMs: number, endedBy: FlashEndReason | null): FlashEvent => {
     const rule = rules[k]!;
-    const apexMs = Math.max(onsetT, apexT[k]!);
+    // The apex lies within the event: the interpolated peak of one rule can fall past the group's
+    // offset (another rule carried the end), so it is held to [onset, offset].
+    const apexMs = Math.min(Math.max(onsetT, apexT[k]!), status === 'complete' ? offsetMs : Infinity);
     const onsetPhaseMs = apexMs - onsetT;
     const durationMs = offsetMs - onsetT;
     const complete = status === 'complete';
