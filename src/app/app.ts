@@ -3,6 +3,7 @@
  * happen; analyse a file and download the results; keep (only when asked), export and delete data.
  */
 import type { FrameResult, DelegateChoice, PipelineError } from '../shared/protocol.ts';
+import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { LiveSession } from '../pipeline/live-session.ts';
 import { listCameras, openCamera, openDisplay, SourceError } from '../pipeline/sources.ts';
 import { WorkerBridge } from '../pipeline/worker-bridge.ts';
@@ -204,7 +205,7 @@ export class App {
   /** The worker's neutral, or null (a dead worker is not waited on). */
   private async currentBaseline(): Promise<unknown> {
     if (!this.bridge) return null;
-    return Promise.race([this.bridge.api.getBaseline().catch(() => null), new Promise((r) => setTimeout(() => r(null), 500))]);
+    return answerOrNull(this.bridge.api.getBaseline(), 500);
   }
 
   private onResult(r: FrameResult): void {
@@ -238,7 +239,7 @@ export class App {
 
   private async refreshStats(): Promise<void> {
     if (!this.live || !this.bridge) return;
-    const st = await Promise.race([this.live.stats(this.bridge.api), new Promise<null>((r) => setTimeout(() => r(null), 400))]);
+    const st = await answerOrNull(this.live.stats(this.bridge.api), 400);
     if (st) {
       this.ui.fps.textContent = `${st.processedFps.toFixed(0)} fps`;
       this.ui.counters.textContent = `frames ${st.framesIn} · processed ${st.processed} · dropped ${st.dropped}`;

@@ -8,6 +8,7 @@ import type { AnalyzeOutcome, HarnessApi, LiveStatus } from '../shared/harness-a
 import type { DelegateChoice, FrameResult } from '../shared/protocol.ts';
 import type { FileInfo } from '../shared/worker-api.ts';
 import { LiveSession, type Transport } from '../pipeline/live-session.ts';
+import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { openCamera } from '../pipeline/sources.ts';
 import { WorkerBridge } from '../pipeline/worker-bridge.ts';
 import * as Comlink from 'comlink';
@@ -124,7 +125,7 @@ const harness = {
   async liveStatus(): Promise<LiveStatus> {
     const b = requireBridge();
     // A dead worker never answers; don't wait on it while the bridge restarts it.
-    const stats = live ? await Promise.race([live.stats(b.api), new Promise<null>((r) => setTimeout(() => r(null), 1000))]) : null;
+    const stats = live ? await answerOrNull(live.stats(b.api), 1000) : null;
     const spanS = (liveLog.lastMs - liveLog.firstMs) / 1000;
     const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
     return {

@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import type { FrameResult, PipelineStats } from '../shared/protocol.ts';
 import type { LandmarkerApi } from '../shared/worker-api.ts';
+import { answerOrNull } from './answer-or-null.ts';
 
 /** Chromium's MediaStreamTrackProcessor (not in TypeScript's DOM types yet). */
 interface TrackProcessor {
@@ -113,7 +114,7 @@ export class LiveSession {
     this.video.cancelVideoFrameCallback(this.rvfcHandle);
     // A worker that died does not answer: don't wait on it for long.
     if (api && this.transport === 'track-processor') {
-      await Promise.race([api.stopStream().catch(() => {}), new Promise((r) => setTimeout(r, 1000))]);
+      await answerOrNull(api.stopStream(), 1000);
     }
     this.processorTrack?.stop();
     for (const t of this.stream.getTracks()) t.stop();
