@@ -16,6 +16,7 @@ import { createAuEstimator, type AuOutput } from '../src/shared/au/createAuEstim
 import { AU_CHANNEL_INDEX, AU_LIST, type AuChannel } from '../src/shared/au/ids.ts';
 import { createFlashEngine } from '../src/shared/flash/createFlashEngine.ts';
 import type { FlashEvent } from '../src/shared/flash/event.ts';
+import { flashFrameOf } from '../src/shared/flash/FlashFrame.ts';
 import { defaultRules } from '../src/shared/flash/rules/defaultRules.ts';
 import { loadRecording, type RecordedFrame, type Recording } from '../test/support/recordings.ts';
 
@@ -96,7 +97,7 @@ function preview(stem: string, neutralFrame: number, apexFrame: number, flashFra
       const deg = Array.from(o.pose, (v) => ((v * 180) / Math.PI).toFixed(1)).join('/');
       console.log(`  ${k === 2 * fps ? 'apex' : 'neutral'} frame pose (pitch/yaw/roll deg) ${deg}; AUs: ${fmtAus(o)}`);
     }
-    events.push(...engine.step({ timestampMs: t, facePresent: !Number.isNaN(o.aus[0]!), aus: o.aus, eyes: o.eyes, pose: o.pose }));
+    events.push(...engine.step(flashFrameOf(t, f.landmarks !== null, o)));
   });
   events.push(...engine.flush(t));
   const truth = 2000;

@@ -10,6 +10,7 @@
 import { createAuEstimator } from '../src/shared/au/createAuEstimator.ts';
 import { createFlashEngine } from '../src/shared/flash/createFlashEngine.ts';
 import type { FlashEvent } from '../src/shared/flash/event.ts';
+import { flashFrameOf } from '../src/shared/flash/FlashFrame.ts';
 import { defaultRules } from '../src/shared/flash/rules/defaultRules.ts';
 import { loadRecording } from '../test/support/recordings.ts';
 import { FLASH_FRAMES, FPS, GAP_S, LEAD_S, SMILING_SPEECH_CLIPS, SPEECH_CLIPS, SPLICE_CASES, TAIL_S } from './cases.ts';
@@ -25,7 +26,7 @@ function runSeq(stem: string, seq: { idx: number; t: number }[]): FlashEvent[] {
   for (const { idx, t } of seq) {
     const f = rec.frames[idx]!;
     const o = est.step({ ...f, timestampMs: t, width: rec.width, height: rec.height });
-    events.push(...engine.step({ timestampMs: t, facePresent: !Number.isNaN(o.aus[0]!), aus: o.aus, eyes: o.eyes, pose: o.pose }));
+    events.push(...engine.step(flashFrameOf(t, f.landmarks !== null, o)));
   }
   events.push(...engine.flush(seq.at(-1)!.t));
   return events.filter((e) => e.status === 'complete');

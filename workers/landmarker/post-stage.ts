@@ -3,7 +3,7 @@
  * features, head pose (the AU estimator), then the flash engine. One explicit instance per session.
  */
 import { createAuEstimator, validateNeutralBaseline, type AuEstimator } from '../../src/shared/au/index.ts';
-import { createFlashEngine, defaultRules, parseRules, type FlashEngine, type FlashEvent } from '../../src/shared/flash/index.ts';
+import { createFlashEngine, defaultRules, flashFrameOf, parseRules, type FlashEngine, type FlashEvent } from '../../src/shared/flash/index.ts';
 import type { Rules } from '../../src/shared/flash/index.ts';
 
 export interface PostInput {
@@ -52,13 +52,7 @@ export function createPostStage(init: { rules?: unknown; baseline?: unknown }): 
         width: input.width,
         height: input.height,
       });
-      const events = engine.step({
-        timestampMs: input.timestampMs,
-        facePresent: input.face !== null,
-        aus: out.aus,
-        eyes: out.eyes,
-        pose: out.pose,
-      });
+      const events = engine.step(flashFrameOf(input.timestampMs, input.face !== null, out));
       return { aus: out.aus, auPresence: out.presence, eyes: out.eyes, pose: out.pose, baselineReady: out.baselineReady, events };
     },
     flush: (endMs) => engine.flush(endMs),

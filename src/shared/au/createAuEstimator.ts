@@ -13,8 +13,8 @@ import { AU_CHANNELS, AU_CHANNEL_INDEX, AU_INTENSITY_MAX } from './ids.ts';
 import { EYE_FEATURES, EYE_INDEX } from '../eyes.ts';
 import { BLENDSHAPE_COUNT, LANDMARK_COUNT } from '../protocol.ts';
 import { mergeAuOptions, type AuConfig, type AuOptions } from './defaults.ts';
-import { compileMeasures, computeMeasures, MEASURE_POINTS, MEASURES } from './measures.ts';
-import { compileRegistry } from './registry.ts';
+import { compileMeasures, computeMeasures, MEASURE_POINTS, MEASURES, measureIndex } from './measures.ts';
+import { AU_REGISTRY, compileRegistry } from './registry.ts';
 import { focalLengthPx, poseFreePoints } from './poseFreePoints.ts';
 import { computeEyeFeatures, EYE_FEATURE_POINTS } from './eyeFeatures.ts';
 import { eulerFromRotation, rotationFromMatrix } from './pose.ts';
@@ -44,6 +44,9 @@ export interface AuOutput {
   eyes: Float32Array;
   /** [pitch, yaw, roll], radians (pose.ts); NaN without a face or matrix. */
   pose: Float32Array;
+  /** Absolute lip gap on AU25's scale (FACS units, 0 = lips together; not relative to the neutral,
+   * so there from the first face frame): what the flash engine's speech gate watches. NaN without a face. */
+  mouthOpen: number;
   /** True once a neutral (calibrated or automatic) is in use. */
   baselineReady: boolean;
 }
@@ -87,6 +90,8 @@ export function createAuEstimator(options: AuOptions = {}): AuEstimator {
     { a45: AU_CHANNEL_INDEX.AU45_R, a43: AU_CHANNEL_INDEX.AU43_R },
   ];
   const iAU43 = AU_CHANNEL_INDEX.AU43;
+  const iLipGap = measureIndex('lipGap');
+  const lipGapScale = AU_REGISTRY.find((d) => d.id === 'AU25')!.scale;
   const iAU45 = AU_CHANNEL_INDEX.AU45;
 
   // Per-frame scratch.
@@ -248,6 +253,7 @@ export function createAuEstimator(options: AuOptions = {}): AuEstimator {
       presence: new Uint8Array(nc),
       eyes: new Float32Array(EYE_FEATURES.length).fill(NaN),
       pose: new Float32Array(3).fill(NaN),
+      mouthOpen: NaN,
       baselineReady: source !== 'none',
     };
   }
@@ -287,7 +293,9 @@ export function createAuEstimator(options: AuOptions = {}): AuEstimator {
     if (hasMatrix) eulerFromRotation(rot, pose);
     else pose.fill(NaN);
 
-    return { aus, presence, eyes, pose, baselineReady: source !== 'none' };
+    const mouthOpen = Math.max(0, (AU_INTENSITY_MAX * (meas[iLipGap] as number)) / lipGapScale);
+
+    return { aus, presence, eyes, pose, mouthOpen, baselineReady: source !== 'none' };
   }
 
   function reset(): void {

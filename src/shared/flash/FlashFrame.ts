@@ -13,4 +13,19 @@ export interface FlashFrame {
   eyes: Float32Array;
   /** Head pose, radians: pitch, yaw, roll. NaN when no face. */
   pose: Float32Array;
+  /**
+   * Absolute lip gap on AU25's FACS scale (0 = lips together), not relative to the neutral, so it
+   * is there before a neutral exists and is not clipped when the neutral had the lips apart. The
+   * speech gate reads it; when absent or NaN it reads AU25 + AU26 + AU27 instead.
+   */
+  mouthOpen?: number;
+}
+
+/** The AU stage's output for one frame, as the flash engine reads it. */
+export function flashFrameOf(
+  timestampMs: number,
+  facePresent: boolean,
+  au: { aus: Float32Array; eyes: Float32Array; pose: Float32Array; mouthOpen: number },
+): FlashFrame {
+  return { timestampMs, facePresent, aus: au.aus, eyes: au.eyes, pose: au.pose, mouthOpen: au.mouthOpen };
 }

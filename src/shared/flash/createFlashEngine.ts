@@ -17,14 +17,15 @@
  * face, NaN AUs, or after a gap longer than maxFrameGapMs ends open events at the last good frame
  * and restarts onset detection. See docs/flash-engine.md.
  */
-import { AU_CHANNELS } from '../au/ids.ts';
+import { AU_CHANNEL_INDEX, AU_CHANNELS } from '../au/ids.ts';
 import { compileRules, EYE_REGION_AUS } from './compileRules.ts';
 import { createBlinkGate } from './createBlinkGate.ts';
 import { createGazeStateTracker } from './createGazeStateTracker.ts';
 import { createGroupTrack } from './createGroupTrack.ts';
 import { createHeadMotionGate, HEAD_BLOCKED, HEAD_STEP } from './createHeadMotionGate.ts';
 import { createNoiseTracker } from './createNoiseTracker.ts';
-import { createSpeechGate } from './createSpeechGate.ts';
+import { createSpeechGate, SPEECH_QUIET, SPEECH_TALKING } from './createSpeechGate.ts';
+import { createTalkingEnvelope } from './createTalkingEnvelope.ts';
 import { resolveFlashEngineOptions, type FlashEngineOptions } from './defaults.ts';
 import { createRuleFrame, createViewScratch, evaluateAuRule, type RuleContext } from './evaluateAuRule.ts';
 import type { FlashEvent } from './event.ts';
@@ -41,6 +42,16 @@ export interface FlashEngine {
   reset(): void;
   /** The options in use (defaults merged with what was given). */
   readonly options: Readonly<FlashEngineOptions>;
+}
+
+/** Mouth opening from the AUs, for frames without an absolute lip gap (FlashFrame.mouthOpen). */
+const MOUTH_OPENING = [AU_CHANNEL_INDEX.AU25, AU_CHANNEL_INDEX.AU26, AU_CHANNEL_INDEX.AU27] as const;
+
+/** The mouth opening the speech gate reads: the absolute lip gap, else AU25 + AU26 + AU27, else NaN. */
+function mouthOpening(frame: FlashFrame): number {
+  if (!frame.facePresent) return NaN;
+  if (frame.mouthOpen !== undefined && Number.isFinite(frame.mouthOpen)) return frame.mouthOpen;
+  return frame.aus[MOUTH_OPENING[0]]! + frame.aus[MOUTH_OPENING[1]]! + frame.aus[MOUTH_OPENING[2]]!;
 }
 
 /** Channels held through blinks: every eye-region AU, bilateral and per side. */
@@ -63,6 +74,7 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
   const blink = createBlinkGate(opts);
   const head = createHeadMotionGate(opts);
   const speech = createSpeechGate(opts);
+  const talking = createTalkingEnvelope(channelCount, opts);
   const newTracks = () => compiled.groups.map((g) => createGroupTrack(g, opts, nextId));
   const newGaze = () => compiled.gazeRules.map((r) => createGazeStateTracker(r, opts, nextId));
   let tracks = newTracks();
@@ -80,6 +92,7 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
     sigma: noise.sigma,
     noiseK: opts.noiseThresholdK,
     speaking: false,
+    talkFloor: talking.floor,
     speechMouthScale: opts.speechMouthScale,
     muteMouthOnly: false,
     talkingConfirm: opts.speechUpperFaceConfirm !== 0,
@@ -99,7 +112,6 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
     for (const g of gaze) g.reset();
     blink.reset();
     head.reset();
-    speech.reset();
     heldValid = false;
   };
 
@@ -125,6 +137,11 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
       }
       lastT = t;
       const out: FlashEvent[] = [];
+      // The speech gate watches every face frame, also before the AUs have a neutral to be read
+      // against; a frame without a face (or a long gap, which the gate sees itself) restarts it.
+      const mouth = mouthOpening(frame);
+      if (!frame.facePresent) speech.reset();
+      const speechState = speech.step(t, mouth);
       const usable = faceUsable(frame);
       const gap = Number.isFinite(lastGoodT) && t - lastGoodT > opts.maxFrameGapMs;
       if (Number.isFinite(lastGoodT) && (!usable || gap)) {
@@ -150,7 +167,8 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
 
       const headState = head.step(t, frame.pose);
       const headBlocked = headState === HEAD_BLOCKED;
-      const speaking = speech.step(t, values);
+      const speaking = speechState !== SPEECH_QUIET;
+      if (speechState === SPEECH_TALKING) talking.update(values, dt);
       ctx.speaking = speaking;
       ctx.muteMouthOnly = speaking;
       for (let i = 0; i < frames.length; i++) evaluateAuRule(compiled.auRules[i]!, ctx, frames[i]!, scratch);
@@ -165,6 +183,7 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
       const out: FlashEvent[] = [];
       if (Number.isFinite(lastGoodT)) endAll(Math.max(lastGoodT, Math.min(endMs, lastGoodT + opts.maxFrameGapMs)), 'flush', out);
       restartDetection();
+      speech.reset();
       lastGoodT = NaN;
       return out;
     },
@@ -172,6 +191,8 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
       tracks = newTracks();
       gaze = newGaze();
       restartDetection();
+      speech.reset();
+      talking.reset();
       noise.reset();
       lastT = NaN;
       lastGoodT = NaN;

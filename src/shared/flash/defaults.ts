@@ -53,7 +53,8 @@ export const FLASH_ENGINE_DEFAULTS = {
   // --- Speech ----------------------------------------------------------------------------------
   /** FACS units. A mouth opening change at least this large counts as one open or close movement. */
   speechSwingMin: 0.6,
-  /** ms. Window in which open/close movements are counted. */
+  /** ms. Window in which open/close movements are counted; also how long the mouth is watched
+   * before the person is taken to be not talking (until then the engine is as strict as for talking). */
   speechWindowMs: 1_500,
   /** count. This many open/close reversals in the window is talking (two syllable cycles). */
   speechMinReversals: 4,
@@ -65,6 +66,16 @@ export const FLASH_ENGINE_DEFAULTS = {
    * AUs at its min (e.g. AU5 for surprise): the talking mouth cannot confirm the kind, and brow
    * raises are conversational emphasis ("eyebrow flashes"), so the eyes must confirm it. */
   speechUpperFaceConfirm: 1,
+  /** sigmas. While talking, a rule's AU must exceed the person's talking mean by this many of their
+   * talking standard deviations (createTalkingEnvelope): brow raises for emphasis and smiles between
+   * words are how this person talks, not flashes. */
+  speechEnvelopeK: 2.5,
+  /** FACS units. Talking standard deviation assumed before the person has been seen talking. */
+  speechEnvelopePriorSigma: 0.5,
+  /** ms. Weight of that prior, as if this much talking had been seen. */
+  speechEnvelopePriorMs: 2_000,
+  /** ms. Time constant of the talking statistics: long enough to span many sentences. */
+  speechEnvelopeTimeConstantMs: 30_000,
 
   // --- Confidence -------------------------------------------------------------------------------
   /** weight. Default weight of the activation margin in confidence. */

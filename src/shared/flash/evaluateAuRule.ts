@@ -3,7 +3,8 @@
  * ratio intensity / min over allOf and over the best AU of each anyOf group, so it is an AND of
  * ORs), its intensity (weighted mean of the AUs that carry it, FACS 0-5) and the activation of
  * each side. Mins are raised to `noiseK` sigmas of the person's noise on that channel, and mouth
- * AU mins (and maxes of excluded mouth AUs) are scaled while talking. Pure; writes into `out`.
+ * AU mins (and maxes of excluded mouth AUs) are scaled while talking, and every required AU must
+ * then exceed the person's own talking envelope. Pure; writes into `out`.
  */
 import { VIEW_BOTH, VIEW_LEFT, VIEW_RIGHT, type CompiledAuRule, type CompiledTerm } from './compileRules.ts';
 
@@ -13,7 +14,10 @@ export interface RuleContext {
   /** Noise sigma per channel. */
   sigma: Float32Array;
   noiseK: number;
+  /** Talking, or not yet known (createSpeechGate). */
   speaking: boolean;
+  /** The person's talking envelope per channel (createTalkingEnvelope): required AUs exceed it while speaking. */
+  talkFloor: Float32Array;
   speechMouthScale: number;
   /** Mute mouth-only rules (talking). */
   muteMouthOnly: boolean;
@@ -103,8 +107,10 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
 
 /** The min a term needs this frame, FACS units. */
 export function effectiveMin(term: CompiledTerm, channel: number, ctx: RuleContext): number {
-  const min = ctx.speaking && term.mouth ? term.min * ctx.speechMouthScale : term.min;
-  return Math.max(min, ctx.noiseK * ctx.sigma[channel]!);
+  const noiseMin = Math.max(term.min, ctx.noiseK * ctx.sigma[channel]!);
+  if (!ctx.speaking) return noiseMin;
+  const min = term.mouth ? Math.max(noiseMin, term.min * ctx.speechMouthScale) : noiseMin;
+  return Math.max(min, ctx.talkFloor[channel]!);
 }
 
 function evaluateView(rule: CompiledAuRule, ctx: RuleContext, view: number, out: ViewResult): void {

@@ -8,6 +8,8 @@ import { loadRecording } from '../../support/recordings.ts';
 
 export interface TracedFrame {
   timestampMs: number;
+  /** The recording had a face on this frame. */
+  facePresent: boolean;
   out: AuOutput;
 }
 
@@ -16,6 +18,7 @@ export function traceRecording(stem: string): TracedFrame[] {
   const est = createAuEstimator();
   return rec.frames.map((f) => ({
     timestampMs: f.timestampMs,
+    facePresent: f.landmarks !== null,
     out: est.step({ timestampMs: f.timestampMs, landmarks: f.landmarks, matrix: f.matrix, blendshapes: f.blendshapes, width: rec.width, height: rec.height }),
   }));
 }

@@ -101,6 +101,24 @@ describe('createAuEstimator on a synthetic face', () => {
     expect(out.aus[AU.AU27]!).toBeGreaterThan(2);
   });
 
+  it('mouthOpen is the absolute lip gap on AU25\'s scale, there before any neutral and not clipped by it', () => {
+    const est = createAuEstimator();
+    // Lips 0.6 cm apart from the first frame: no neutral yet, so the AUs are NaN, but the gap reads.
+    const parted = neutralFace();
+    for (const i of [FACE_MIDLINE.lowerLipInner, FACE_MIDLINE.lowerLipOuter, 84, 314]) movePoint(parted, i, 0, -0.6);
+    const first = feed(est, parted, 0);
+    expect(Number.isNaN(first.aus[AU.AU25]!)).toBe(true);
+    const partedGap = first.mouthOpen;
+    expect(partedGap).toBeGreaterThan(0);
+    let t = FRAME_MS;
+    for (; t <= 1200; t += FRAME_MS) feed(est, parted, t);
+    // The neutral now has the lips apart: closing them reads AU25 = 0 (clipped), mouthOpen still drops.
+    const closed = feed(est, neutralFace(), t);
+    expect(closed.aus[AU.AU25]!).toBe(0);
+    expect(partedGap - closed.mouthOpen).toBeCloseTo((5 * 0.6) / IOD_CM / scaleOf('AU25'), 1);
+    expect(Number.isNaN(est.noFace(t + FRAME_MS).mouthOpen)).toBe(true);
+  });
+
   it('a short closure is a blink (AU45), a long one eyes closed (AU43), per side', () => {
     const { est, t: t0 } = withNeutral();
     const shut = neutralFace();

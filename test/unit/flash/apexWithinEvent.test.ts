@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuEstimator } from '../../../src/shared/au/index.ts';
-import { createFlashEngine, defaultRules, type FlashEvent } from '../../../src/shared/flash/index.ts';
+import { createFlashEngine, defaultRules, flashFrameOf, type FlashEvent } from '../../../src/shared/flash/index.ts';
 import { loadRecording } from '../../support/recordings.ts';
 
 describe('event times', () => {
@@ -14,7 +14,7 @@ describe('event times', () => {
       let last = 0;
       for (const f of rec.frames) {
         const out = au.step({ timestampMs: f.timestampMs, landmarks: f.landmarks, matrix: f.matrix, blendshapes: f.blendshapes, width: rec.width, height: rec.height });
-        done.push(...engine.step({ timestampMs: f.timestampMs, facePresent: f.landmarks !== null, aus: out.aus, eyes: out.eyes, pose: out.pose }).filter((e) => e.status === 'complete'));
+        done.push(...engine.step(flashFrameOf(f.timestampMs, f.landmarks !== null, out)).filter((e) => e.status === 'complete'));
         last = f.timestampMs;
       }
       done.push(...engine.flush(last));

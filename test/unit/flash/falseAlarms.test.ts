@@ -39,7 +39,7 @@ describe('speech', () => {
       });
     };
     expect(run(engine(), frames())).toEqual([]);
-    const ungated = completed(run(engine({ speechMouthScale: 1, speechUpperFaceConfirm: 0 }), frames()));
+    const ungated = completed(run(engine({ speechMouthScale: 1, speechUpperFaceConfirm: 0, speechEnvelopeK: 0 }), frames()));
     expect(ungated.map((e) => e.kind)).toContain('surprise');
   });
 

@@ -79,9 +79,27 @@ export function build(ts: readonly number[], fill: (frame: FlashFrame, t: number
   });
 }
 
-/** Runs every frame, then flushes; returns every event in order. */
+/**
+ * ms. What the engine sees of a face before its AUs exist (the AU stage's automatic neutral takes
+ * about a second): a still, closed mouth, so the speech gate's warm-up is over by the test's first
+ * frame. Longer than FLASH_ENGINE_DEFAULTS.speechWindowMs.
+ */
+export const SETTLE_MS = 2000;
+
+/** Feeds `SETTLE_MS` of face frames without AUs yet (no neutral), closed mouth, ending before `beforeMs`. */
+export function settle(engine: FlashEngine, beforeMs: number, fps = 30): void {
+  for (const t of times(fps, beforeMs, beforeMs - SETTLE_MS)) {
+    const f = lostFrame(t);
+    f.facePresent = true;
+    f.mouthOpen = 0;
+    engine.step(f);
+  }
+}
+
+/** Settles the engine (see `settle`), runs every frame, then flushes; returns every event in order. */
 export function run(engine: FlashEngine, frames: readonly FlashFrame[], flush = true): FlashEvent[] {
   const events: FlashEvent[] = [];
+  if (frames.length > 0) settle(engine, frames[0]!.timestampMs);
   for (const f of frames) events.push(...engine.step(f));
   if (flush && frames.length > 0) events.push(...engine.flush(frames[frames.length - 1]!.timestampMs));
   return events;

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createFlashEngine } from '../../../src/shared/flash/createFlashEngine.ts';
+import { flashFrameOf } from '../../../src/shared/flash/FlashFrame.ts';
 import type { FlashEvent } from '../../../src/shared/flash/event.ts';
 import { defaultRules } from '../../../src/shared/flash/rules/defaultRules.ts';
 import { RECORDING_DIR } from '../../support/recordings.ts';
@@ -42,13 +43,7 @@ function detect(stem: string): GoldenEvent[] {
   const events: FlashEvent[] = [];
   for (const f of trace) {
     events.push(
-      ...engine.step({
-        timestampMs: f.timestampMs,
-        facePresent: !Number.isNaN(f.out.aus[0]!),
-        aus: f.out.aus,
-        eyes: f.out.eyes,
-        pose: f.out.pose,
-      }),
+      ...engine.step(flashFrameOf(f.timestampMs, f.facePresent, f.out)),
     );
   }
   if (trace.length) events.push(...engine.flush(trace[trace.length - 1]!.timestampMs));
