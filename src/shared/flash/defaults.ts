@@ -68,8 +68,9 @@ export const FLASH_ENGINE_DEFAULTS = {
   speechUpperFaceConfirm: 1,
   /** sigmas. While talking, a rule's AU must exceed the person's talking mean by this many of their
    * talking standard deviations (createTalkingEnvelope): brow raises for emphasis and smiles between
-   * words are how this person talks, not flashes. */
-  speechEnvelopeK: 2.5,
+   * words are how this person talks, not flashes. 3 sd is exceeded by chance on about 0.13% of
+   * frames of a Gaussian channel, about 2 frames a minute at 30 fps: under one false flash a minute. */
+  speechEnvelopeK: 3,
   /** FACS units. Talking standard deviation assumed before the person has been seen talking. */
   speechEnvelopePriorSigma: 0.5,
   /** ms. Weight of that prior, as if this much talking had been seen. */
