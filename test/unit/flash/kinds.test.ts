@@ -36,6 +36,17 @@ describe('brows down: anger vs disgust vs pain', () => {
     expect(completed(flash({ AU04: 2.5, AU09: 2, AU27: 2 }))[0]!.kind).toBe('pain');
   });
 
+  it('a lip corner pulled back into the cheek, or a broad smile, is not a brows-down kind', () => {
+    // A one-sided pull (AU14 on the right) bulges the cheek and nose wing on that side, which reads
+    // as brows down and nose wrinkle; a broad smile lifts the upper lip and widens the mouth.
+    const contempt = completed(flash({ AU14_R: 3, AU12_R: 1.4, AU04: 1.7, AU09: 1.1, AU06: 1.4 }));
+    expect(contempt.map((e) => e.kind)).toEqual(['one_sided_smile']);
+    const broad = completed(flash({ AU12: 4.5, AU06: 4, AU14: 4, AU04: 1.5, AU09: 4, AU10: 3, AU20: 2 }));
+    expect(broad.map((e) => e.kind)).toEqual(['happiness']);
+    // Without the corners pulled back, the same brows and nose are disgust.
+    expect(completed(flash({ AU04: 1.7, AU09: 1.1, AU06: 1.4 })).map((e) => e.kind)).toEqual(['disgust']);
+  });
+
   it('reports the AUs that carried each one', () => {
     const aus = (x: AuValues) => completed(flash(x))[0]!.aus.map((a) => a.au);
     expect(aus(PROTOTYPES.disgust!)).toEqual(expect.arrayContaining(['AU04', 'AU09', 'AU10']));
