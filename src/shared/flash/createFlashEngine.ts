@@ -10,12 +10,14 @@
  * onset). Pure TypeScript, no DOM, no allocation-heavy work: it runs in the worker on every frame.
  * All state is in the instance; `reset()` forgets everything (new person or source).
  *
- * Per frame: blink gate (hold eye-region AUs), head-motion gate (block onsets during turns; an
- * onset on a one-frame pose step waits one frame for the head to stop), speech gate (raise
- * mouth mins, mute mouth-only rules), rule activations against noise-adapted mins, one event track
- * per rule group, the gaze-state tracker (dissociation), then the noise update. A frame with no
- * face, NaN AUs, or after a gap longer than maxFrameGapMs ends open events at the last good frame
- * and restarts onset detection. See docs/flash-engine.md.
+ * Per frame: speech gate (on every face frame, from the absolute lip gap), blink gate (hold
+ * eye-region AUs), head-motion gate (block onsets during turns; an onset on a one-frame pose step
+ * waits one frame for the head to stop), while talking: raised mouth mins, mouth-only rules
+ * muted and mins held above the person's talking envelope; rule activations against
+ * noise-adapted mins, one event track per rule group, the gaze-state tracker (dissociation),
+ * then the noise update. A frame with no face, NaN AUs, or after a gap longer than
+ * maxFrameGapMs ends open events at the last good frame and restarts onset detection.
+ * See docs/flash-engine.md.
  */
 import { AU_CHANNEL_INDEX, AU_CHANNELS } from '../au/ids.ts';
 import { compileRules, EYE_REGION_AUS } from './compileRules.ts';
