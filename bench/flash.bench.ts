@@ -50,8 +50,10 @@ function makeFrames(): FlashFrame[] {
         aus[AU_CHANNEL_INDEX[name]] = v;
       }
     }
-    // Talking in every third 10 s stretch.
-    if (Math.floor(t / 10_000) % 3 === 1) aus[AU_CHANNEL_INDEX.AU25] = 1.5 + 1.5 * Math.sin(t / 37);
+    // Talking in every third 10 s stretch: the lip gap (what the speech gate reads) and AU25 move.
+    const talking = Math.floor(t / 10_000) % 3 === 1;
+    const mouthOpen = talking ? 1.5 + 1.5 * Math.sin(t / 37) : 0.3;
+    if (talking) aus[AU_CHANNEL_INDEX.AU25] = mouthOpen;
     const eyes = new Float32Array(EYE_FEATURES.length);
     if (i % 20 === 0) gazeX = noise();
     eyes[EYE_INDEX.irisX_L] = gazeX;
@@ -60,7 +62,7 @@ function makeFrames(): FlashFrame[] {
     eyes[EYE_INDEX.aperture_R] = 0.3;
     if (i % 120 < 4) eyes[EYE_INDEX.blink] = 1;
     const pose = new Float32Array([0, 0.3 * Math.sin(t / 2000), 0]);
-    frames.push({ timestampMs: t, facePresent: i % 3000 !== 2999, aus, eyes, pose });
+    frames.push({ timestampMs: t, facePresent: i % 3000 !== 2999, aus, eyes, pose, mouthOpen });
   }
   return frames;
 }

@@ -1,7 +1,7 @@
 /**
  * The event state of one group of competing AU rules (e.g. anger / disgust / pain): at most one
  * event at a time. The group's level is the largest activation / off over its rules; an event
- * starts when some rule reaches its `on` (and onsets are not blocked, and the group has been seen
+ * starts when some rule's onset activation reaches its `on` (and onsets are not blocked, and the group has been seen
  * below `off` since the last reset or block: "armed"), and ends when the level falls below 1
  * (every rule below its `off`). Onset and offset are the interpolated crossings of that level
  * (onset no earlier than the last trough, so a slow drift before a flash does not stretch it).
@@ -267,7 +267,7 @@ export function createGroupTrack(group: AuGroup, options: TrackOptions, nextId: 
         const f = frames[rule.index]!;
         const held = f.activation / rule.off;
         if (held > level) level = held;
-        const s = f.activation / rule.on;
+        const s = f.onsetActivation / rule.on;
         if (s > startLevel) {
           startLevel = s;
           lead = k;

@@ -72,7 +72,7 @@ export const FLASH_ENGINE_DEFAULTS = {
    * frames of a Gaussian channel, about 2 frames a minute at 30 fps: under one false flash a minute. */
   speechEnvelopeK: 3,
   /** FACS units. Talking standard deviation assumed before the person has been seen talking. */
-  speechEnvelopePriorSigma: 0.5,
+  speechEnvelopePriorSigma: 0.8,
   /** ms. Weight of that prior, as if this much talking had been seen. */
   speechEnvelopePriorMs: 2_000,
   /** ms. Time constant of the talking statistics: long enough to span many sentences. */

@@ -3,8 +3,11 @@
  * ratio intensity / min over allOf and over the best AU of each anyOf group, so it is an AND of
  * ORs), its intensity (weighted mean of the AUs that carry it, FACS 0-5) and the activation of
  * each side. Mins are raised to `noiseK` sigmas of the person's noise on that channel, and mouth
- * AU mins (and maxes of excluded mouth AUs) are scaled while talking, and every required AU must
- * then exceed the person's own talking envelope. Pure; writes into `out`.
+ * AU mins (and maxes of excluded mouth AUs) are scaled while talking. While talking, a new event
+ * must also stand out from the person's own talking envelope: `onsetActivation` is the same
+ * activation with each min raised to that channel's envelope floor. An event already under way is
+ * held by `activation`, so a long expression is not cut up as the envelope learns it. Pure;
+ * writes into `out`.
  */
 import { VIEW_BOTH, VIEW_LEFT, VIEW_RIGHT, type CompiledAuRule, type CompiledTerm } from './compileRules.ts';
 
@@ -28,6 +31,8 @@ export interface RuleContext {
 export interface RuleFrame {
   /** Activation after exclusions, sides and muting; 0 when vetoed. */
   activation: number;
+  /** The activation a new event needs (>= on): `activation` with the talking envelope applied. */
+  onsetActivation: number;
   /** FACS 0-5 intensity of the AUs carrying the rule (strong side for one-sided rules). */
   intensity: number;
   /** Per-side activation, before exclusions (NaN when the rule has no sided AU). */
@@ -38,28 +43,31 @@ export interface RuleFrame {
 }
 
 export function createRuleFrame(): RuleFrame {
-  return { activation: 0, intensity: 0, left: NaN, right: NaN, view: VIEW_BOTH };
+  return { activation: 0, onsetActivation: 0, intensity: 0, left: NaN, right: NaN, view: VIEW_BOTH };
 }
 
 /** Scratch for one view's result, to avoid allocating per frame. */
 interface ViewResult {
   activation: number;
+  onsetActivation: number;
   intensity: number;
 }
 
 export function createViewScratch(): ViewResult {
-  return { activation: 0, intensity: 0 };
+  return { activation: 0, onsetActivation: 0, intensity: 0 };
 }
 
 export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: RuleFrame, scratch: ViewResult): void {
   out.left = NaN;
   out.right = NaN;
   let activation: number;
+  let onsetActivation: number;
   let intensity: number;
   let view = VIEW_BOTH;
   if (rule.sides === 'any') {
     evaluateView(rule, ctx, VIEW_BOTH, scratch);
     activation = scratch.activation;
+    onsetActivation = scratch.onsetActivation;
     intensity = scratch.intensity;
     if (rule.hasSided) {
       evaluateView(rule, ctx, VIEW_LEFT, scratch);
@@ -70,9 +78,11 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
   } else {
     evaluateView(rule, ctx, VIEW_LEFT, scratch);
     const aL = scratch.activation;
+    const oL = scratch.onsetActivation;
     const iL = scratch.intensity;
     evaluateView(rule, ctx, VIEW_RIGHT, scratch);
     const aR = scratch.activation;
+    const oR = scratch.onsetActivation;
     const iR = scratch.intensity;
     out.left = aL;
     out.right = aR;
@@ -80,12 +90,18 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
     const lo = Math.min(aL, aR);
     const asymmetry = hi > 0 ? (hi - lo) / hi : 0;
     const farApart = Math.abs(iL - iR) >= rule.sideDifferenceMin;
+    // The shape (one-sided or symmetric) is judged without the envelope; the onset activation
+    // is read from the same side(s).
     if (rule.sides === 'symmetric') {
-      activation = asymmetry <= rule.asymmetryMax && !farApart ? lo : 0;
+      const shaped = asymmetry <= rule.asymmetryMax && !farApart;
+      activation = shaped ? lo : 0;
+      onsetActivation = shaped ? Math.min(oL, oR) : 0;
       intensity = (iL + iR) / 2;
     } else {
-      activation = asymmetry >= rule.asymmetryMin || farApart ? hi : 0;
+      const shaped = asymmetry >= rule.asymmetryMin || farApart;
       view = aL >= aR ? VIEW_LEFT : VIEW_RIGHT;
+      activation = shaped ? hi : 0;
+      onsetActivation = shaped ? (view === VIEW_LEFT ? oL : oR) : 0;
       intensity = view === VIEW_LEFT ? iL : iR;
     }
   }
@@ -93,29 +109,39 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
   if (activation > 0 && ctx.speaking && ctx.talkingConfirm && rule.talkingConfirm.length > 0) {
     // The best upper-face support AU joins the AND: talking leaves the mouth unable to confirm.
     let best = 0;
+    let bestOnset = 0;
     for (const term of rule.talkingConfirm) {
       const c = term.channels[VIEW_BOTH]!;
       const ratio = ctx.values[c]! / effectiveMin(term, c, ctx);
       if (ratio > best) best = ratio;
+      const onsetRatio = ctx.values[c]! / onsetMin(term, c, ctx);
+      if (onsetRatio > bestOnset) bestOnset = onsetRatio;
     }
     if (best < activation) activation = best;
+    if (bestOnset < onsetActivation) onsetActivation = bestOnset;
   }
   out.activation = activation;
+  out.onsetActivation = activation > 0 ? Math.min(activation, onsetActivation) : 0;
   out.intensity = intensity;
   out.view = view;
 }
 
-/** The min a term needs this frame, FACS units. */
+/** The min a term needs this frame to hold an event, FACS units. */
 export function effectiveMin(term: CompiledTerm, channel: number, ctx: RuleContext): number {
   const noiseMin = Math.max(term.min, ctx.noiseK * ctx.sigma[channel]!);
-  if (!ctx.speaking) return noiseMin;
-  const min = term.mouth ? Math.max(noiseMin, term.min * ctx.speechMouthScale) : noiseMin;
-  return Math.max(min, ctx.talkFloor[channel]!);
+  return ctx.speaking && term.mouth ? Math.max(noiseMin, term.min * ctx.speechMouthScale) : noiseMin;
+}
+
+/** The min a term needs this frame to start an event: while talking, at least the person's talking envelope. */
+export function onsetMin(term: CompiledTerm, channel: number, ctx: RuleContext): number {
+  const min = effectiveMin(term, channel, ctx);
+  return ctx.speaking ? Math.max(min, ctx.talkFloor[channel]!) : min;
 }
 
 function evaluateView(rule: CompiledAuRule, ctx: RuleContext, view: number, out: ViewResult): void {
   const v = ctx.values;
   let activation = Infinity;
+  let onsetActivation = Infinity;
   let weighted = 0;
   let weights = 0;
   for (const term of rule.allOf) {
@@ -123,11 +149,14 @@ function evaluateView(rule: CompiledAuRule, ctx: RuleContext, view: number, out:
     const x = v[c]!;
     const ratio = x / effectiveMin(term, c, ctx);
     if (ratio < activation) activation = ratio;
+    const onsetRatio = x / onsetMin(term, c, ctx);
+    if (onsetRatio < onsetActivation) onsetActivation = onsetRatio;
     weighted += term.weight * x;
     weights += term.weight;
   }
   for (const group of rule.anyOf) {
     let best = -Infinity;
+    let bestOnset = -Infinity;
     let bestX = 0;
     let bestWeight = 0;
     for (const term of group) {
@@ -139,12 +168,16 @@ function evaluateView(rule: CompiledAuRule, ctx: RuleContext, view: number, out:
         bestX = x;
         bestWeight = term.weight;
       }
+      const onsetRatio = x / onsetMin(term, c, ctx);
+      if (onsetRatio > bestOnset) bestOnset = onsetRatio;
     }
     if (best < activation) activation = best;
+    if (bestOnset < onsetActivation) onsetActivation = bestOnset;
     weighted += bestWeight * bestX;
     weights += bestWeight;
   }
   out.activation = activation === Infinity || !(activation > 0) ? 0 : activation;
+  out.onsetActivation = onsetActivation === Infinity || !(onsetActivation > 0) ? 0 : onsetActivation;
   out.intensity = weights > 0 ? Math.max(0, weighted / weights) : 0;
 }
 

@@ -96,6 +96,21 @@ describe('talking, in the engine', () => {
     expect(ungated.filter((e) => e.onsetMs > 6000 && e.onsetMs < 17_500).length).toBeGreaterThan(4);
   });
 
+  it('a long laugh while the mouth keeps moving is one event, not cut up as the envelope learns it', () => {
+    const next = gaussian(7);
+    // Talking with small smiles for 10 s, then laughing (smile and cheeks at 4.5) for 8 s, still talking.
+    const frames = build(times(30, 20_000), (f, t) => {
+      f.mouthOpen = lips(t) + 0.1 * next();
+      if (t < 10_000) addAus(f, { AU12: 0.5 + 0.2 * next(), AU06: 0.3 + 0.1 * next() });
+      else if (t < 18_000) addAus(f, { AU12: 4.5 + 0.2 * next(), AU06: 4.5 + 0.2 * next() });
+    });
+    const done = completed(run(engine(), frames));
+    expect(done.map((e) => e.kind)).toEqual(['happiness']);
+    expect(done[0]!.onsetMs).toBeCloseTo(10_000, -2);
+    expect(done[0]!.offsetMs).toBeGreaterThan(17_900);
+    expect(done[0]!.macro).toBe(true);
+  });
+
   it('in the first speechWindowMs of a face nothing is known about talking: as strict as for talking', () => {
     const engineNoSettle = engine();
     // No settle: the face's first frame is the test's first frame. A conversational brow raise
