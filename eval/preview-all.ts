@@ -1,7 +1,8 @@
 /**
  * A fast Node approximation of `npm run eval` on the recorded fixture landmarks: every splice case
  * of eval/cases.ts at every frame rate and flash length (neutral frame's landmarks, the apex frame's
- * repeated, hard cuts, the same lead/gap/tail), and the speech clips straight through. Recorded
+ * repeated, hard cuts, the same lead/gap/tail), the speech clips straight through, and the speech
+ * clips entered at 0-4 s and played there and back (other automatic neutrals, more speech). Recorded
  * landmarks are from the original videos, so it cannot show re-encoding effects; the browser run
  * remains the measurement. Used to iterate on the engine in seconds.
  *
@@ -70,6 +71,28 @@ for (const c of SPLICE_CASES) {
 }
 console.log(`flashes ${total} detected ${hit} recall ${(hit / total).toFixed(2)} kind ${(right / Math.max(1, hit)).toFixed(2)} max onset err ${maxErr.toFixed(2)} fr, unmatched ${fp}`);
 console.log(Object.entries(byRate).map(([k, [n, d]]) => `${k}:${d}/${n}`).join(' '));
+// Speech with other automatic neutrals: each talking clip entered at 0-4 s (so the neutral is taken
+// from a different second of speech) and played forward then backward (time kept increasing).
+{
+  let events = 0;
+  let seconds = 0;
+  const listed: string[] = [];
+  for (const v of SPEECH_CLIPS) {
+    const stem = stemOf(v);
+    const rec = loadRecording(stem);
+    for (const fromS of [0, 1, 2, 3, 4]) {
+      const part = rec.frames.map((f, idx) => ({ idx, t: f.timestampMs })).filter((f) => f.t >= fromS * 1000);
+      const there = [...part, ...part.slice().reverse()];
+      const frameMs = rec.frames[1]!.timestampMs - rec.frames[0]!.timestampMs;
+      const ev = runSeq(stem, there.map((f, k) => ({ idx: f.idx, t: k * frameMs })));
+      events += ev.length;
+      seconds += (there.length * frameMs) / 1000;
+      for (const e of ev) listed.push(`${stem} from ${fromS} s: ${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s`);
+    }
+  }
+  console.log(`speech, 5 entry points x forward+backward: ${events} events in ${seconds.toFixed(0)} s = ${((events / seconds) * 60).toFixed(2)} per minute`);
+  for (const l of listed) console.log(`  ${l}`);
+}
 for (const v of [...SPEECH_CLIPS, ...SMILING_SPEECH_CLIPS]) {
   const stem = stemOf(v);
   const rec = loadRecording(stem);
