@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { DelegateProbeApi } from '../shared/delegate-probe-api.ts';
+import { decideDelegate } from '../shared/delegate-decision.ts';
 import type { Delegate, DelegateChoice, DelegateReport } from '../shared/protocol.ts';
 import { PIPELINE_DEFAULTS } from './defaults.ts';
 
@@ -53,23 +54,5 @@ export async function chooseDelegate(choice: DelegateChoice): Promise<DelegateRe
     renderer && SOFTWARE_RENDERER.test(renderer)
       ? new Error(`WebGL is software here (${renderer})`)
       : await timeDelegate('GPU', PIPELINE_DEFAULTS.gpuProbeTimeoutMs);
-  const measuredMs: Partial<Record<Delegate, number>> = {};
-  if (typeof cpu === 'number') measuredMs.CPU = cpu;
-  if (typeof gpu === 'number') measuredMs.GPU = gpu;
-  if (typeof gpu === 'number' && (typeof cpu !== 'number' || gpu < cpu)) {
-    return {
-      delegate: 'GPU',
-      measuredMs,
-      reason:
-        typeof cpu === 'number'
-          ? `GPU ${gpu.toFixed(1)} ms/frame vs CPU ${cpu.toFixed(1)} ms/frame: GPU is faster here.`
-          : `CPU could not be timed (${cpu.message}); GPU runs at ${gpu.toFixed(1)} ms/frame.`,
-    };
-  }
-  const cpuText = typeof cpu === 'number' ? `${cpu.toFixed(1)} ms/frame` : `untimed (${cpu.message})`;
-  const reason =
-    typeof gpu === 'number'
-      ? `CPU ${cpuText} vs GPU ${gpu.toFixed(1)} ms/frame: the GPU path is slower here (software WebGL?), so CPU runs.`
-      : `GPU delegate not used: ${gpu.message}; CPU runs at ${cpuText}.`;
-  return { delegate: 'CPU', measuredMs, reason };
+  return decideDelegate(cpu, gpu);
 }
