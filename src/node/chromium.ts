@@ -8,6 +8,8 @@ import { delimiter, join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_ENV = 'MICROFLASH_CHROMIUM';
+/** Extra Chromium flags, space-separated (e.g. a GPU server's GL backend, docs/research-mode.md). */
+export const CHROMIUM_ARGS_ENV = 'MICROFLASH_CHROMIUM_ARGS';
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
 
 export const NO_CHROMIUM_MESSAGE = `No Chromium or Chrome found. Install one (Debian/Ubuntu: \`sudo apt-get install -y chromium\`) or set ${CHROMIUM_ENV}=/path/to/chrome.`;
@@ -56,6 +58,11 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
+/** The flags in $MICROFLASH_CHROMIUM_ARGS (whitespace-separated; empty or unset: none). */
+export function envChromiumArgs(value: string | undefined = process.env[CHROMIUM_ARGS_ENV]): string[] {
+  return (value ?? '').split(/\s+/).filter((a) => a.length > 0);
+}
+
 /** A fresh profile each time (nothing stored between runs). */
 export async function launchChromium(options: { extraArgs?: string[]; headless?: boolean } = {}): Promise<LaunchedBrowser> {
   const executablePath = findChromium();
@@ -64,7 +71,7 @@ export async function launchChromium(options: { extraArgs?: string[]; headless?:
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: options.headless ?? true,
-    args: [...BASE_FLAGS, ...(options.extraArgs ?? [])],
+    args: [...BASE_FLAGS, ...(options.extraArgs ?? []), ...envChromiumArgs()],
   });
   return {
     context,
