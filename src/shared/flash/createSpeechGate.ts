@@ -1,15 +1,15 @@
 /**
  * Says, per frame, whether the person is talking: while the mouth opening has reversed direction
  * by at least `speechSwingMin` at least `speechMinReversals` times within the last
- * `speechWindowMs`, and for `speechHoldMs` after that stops being so. Talking moves the mouth AUs constantly; while it lasts
- * the engine raises mouth AU thresholds, mutes mouth-only rules and holds every rule to the
- * person's own talking variability.
+ * `speechWindowMs`, and for `speechHoldMs` after that stops being so. Talking moves the mouth AUs
+ * constantly; while it lasts the engine raises mouth AU thresholds, mutes mouth-only rules and
+ * holds new events to the person's own talking variability.
  *
  * The mouth opening is the absolute lip gap (`FlashFrame.mouthOpen`) where the frame has it: the
  * neutral-relative AUs are clipped at 0, so when the neutral was taken with the lips apart (a
  * neutral from mid-speech) the AUs go flat while the lips still move. Without it, AU25+26+27.
  *
- * Until the mouth has been watched for `speechWindowMs` the state is 'assumed': nobody can tell yet
+ * Until the mouth has been watched for `speechWarmupMs` the state is 'assumed': nobody can tell yet
  * whether the person talks, and the engine is as strict as for talking. The gate is fed every
  * face frame, also before a neutral exists, so that this warm-up mostly passes while the AU
  * stage is still taking its automatic neutral.
@@ -32,14 +32,14 @@ export interface SpeechGate {
 
 type SpeechOptions = Pick<
   FlashEngineOptions,
-  'speechSwingMin' | 'speechWindowMs' | 'speechMinReversals' | 'speechHoldMs' | 'maxFrameGapMs'
+  'speechSwingMin' | 'speechWindowMs' | 'speechMinReversals' | 'speechHoldMs' | 'speechWarmupMs' | 'maxFrameGapMs'
 >;
 
 /** Reversal times kept: enough for any sensible speechMinReversals. */
 const RING_SIZE = 64;
 
 export function createSpeechGate(options: SpeechOptions): SpeechGate {
-  const { speechSwingMin, speechWindowMs, speechMinReversals, speechHoldMs, maxFrameGapMs } = options;
+  const { speechSwingMin, speechWindowMs, speechMinReversals, speechHoldMs, speechWarmupMs, maxFrameGapMs } = options;
   const reversals = new Float64Array(RING_SIZE);
   let head = 0;
   let stored = 0;
@@ -96,7 +96,7 @@ export function createSpeechGate(options: SpeechOptions): SpeechGate {
 
   function stateAt(t: number): SpeechState {
     if (t < speakingUntil) return SPEECH_TALKING;
-    if (Number.isNaN(watchedSince) || t - watchedSince < speechWindowMs) return SPEECH_ASSUMED;
+    if (Number.isNaN(watchedSince) || t - watchedSince < speechWarmupMs) return SPEECH_ASSUMED;
     return SPEECH_QUIET;
   }
 }

@@ -53,13 +53,16 @@ export const FLASH_ENGINE_DEFAULTS = {
   // --- Speech ----------------------------------------------------------------------------------
   /** FACS units. A mouth opening change at least this large counts as one open or close movement. */
   speechSwingMin: 0.6,
-  /** ms. Window in which open/close movements are counted; also how long the mouth is watched
-   * before the person is taken to be not talking (until then the engine is as strict as for talking). */
+  /** ms. Window in which open/close movements are counted. */
   speechWindowMs: 1_500,
   /** count. This many open/close reversals in the window is talking (two syllable cycles). */
   speechMinReversals: 4,
   /** ms. Talking is assumed to go on this long after the last reversal (pauses between words). */
   speechHoldMs: 600,
+  /** ms. How long the mouth is watched before the person is taken to be not talking; until then the
+   * engine is as strict as for talking. A talker shows the required reversals within about a second
+   * (syllables come at 4-5 Hz), and the AU stage's automatic neutral takes a second anyway. */
+  speechWarmupMs: 1_500,
   /** factor. While talking, the min of every mouth AU in a rule is multiplied by this. */
   speechMouthScale: 2,
   /** on/off. While talking, a rule that needs a mouth AU also needs one of its upper-face support

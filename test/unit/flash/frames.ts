@@ -82,7 +82,7 @@ export function build(ts: readonly number[], fill: (frame: FlashFrame, t: number
 /**
  * ms. What the engine sees of a face before its AUs exist (the AU stage's automatic neutral takes
  * about a second): a still, closed mouth, so the speech gate's warm-up is over by the test's first
- * frame. Longer than FLASH_ENGINE_DEFAULTS.speechWindowMs.
+ * frame. Longer than FLASH_ENGINE_DEFAULTS.speechWarmupMs.
  */
 export const SETTLE_MS = 2000;
 

@@ -13,10 +13,10 @@ const D = FLASH_ENGINE_DEFAULTS;
 const lips = (t: number) => 2 * Math.max(0, Math.sin(2 * Math.PI * 4.3 * (t / 1000)));
 
 describe('createSpeechGate', () => {
-  it('is "assumed" while it has watched the mouth for less than its window, then quiet on a still mouth', () => {
+  it('is "assumed" until it has watched the mouth for its warm-up, then quiet on a still mouth', () => {
     const gate = createSpeechGate(D);
     const states = times(30, 3000).map((t) => [t, gate.step(t, 0.3)] as const);
-    for (const [t, s] of states) expect(s, `${t} ms`).toBe(t < D.speechWindowMs ? SPEECH_ASSUMED : SPEECH_QUIET);
+    for (const [t, s] of states) expect(s, `${t} ms`).toBe(t < D.speechWarmupMs ? SPEECH_ASSUMED : SPEECH_QUIET);
   });
 
   it('says talking once the lips have reversed enough times, and stops once they have been still for a window and the hold', () => {
@@ -111,7 +111,7 @@ describe('talking, in the engine', () => {
     expect(done[0]!.macro).toBe(true);
   });
 
-  it('in the first speechWindowMs of a face nothing is known about talking: as strict as for talking', () => {
+  it('in the first speechWarmupMs of a face nothing is known about talking: as strict as for talking', () => {
     const engineNoSettle = engine();
     // No settle: the face's first frame is the test's first frame. A conversational brow raise
     // with the lips apart at 0.5 s is not surprise; the same at 2.5 s on a still face is.
