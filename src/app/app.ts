@@ -2,6 +2,7 @@
  * The live page: pick a source, watch the face tracked with its action units, see flashes as they
  * happen; analyse a file and download the results; keep (only when asked), export and delete data.
  */
+import type { SpeechStateName } from '../shared/flash/createSpeechGate.ts';
 import type { FrameResult, DelegateChoice, PipelineError } from '../shared/protocol.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { LiveSession } from '../pipeline/live-session.ts';
@@ -24,6 +25,13 @@ export const APP_DEFAULTS = {
 } as const;
 
 type MessageKind = 'error' | 'warn' | 'info';
+
+/** What the status bar says about the speech gate (nothing while the person is quiet). */
+const SPEECH_TEXT: Record<SpeechStateName, string> = {
+  quiet: '',
+  assumed: 'Watching the mouth…',
+  talking: 'Talking: only flashes beyond their talking range count',
+};
 
 export class App {
   private readonly ui: Layout;
@@ -223,6 +231,15 @@ export class App {
       this.ui.saveBaseline.disabled = !r.baselineReady;
     }
     this.updateFaceStatus(r);
+    this.updateSpeech(r);
+  }
+
+  private updateSpeech(r: FrameResult): void {
+    const s = this.ui.speech;
+    const state = r.facePresent ? r.speech : 'quiet';
+    if (s.dataset.state === state) return;
+    s.dataset.state = state;
+    s.textContent = SPEECH_TEXT[state];
   }
 
   private updateFaceStatus(r: FrameResult): void {

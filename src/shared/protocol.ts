@@ -4,6 +4,7 @@
  * (x, y in 0..1 of width/height, z roughly in the same scale as x, smaller = nearer the camera).
  */
 import type { FlashEvent } from './flash/event.ts';
+import type { SpeechStateName } from './flash/createSpeechGate.ts';
 
 export const LANDMARK_COUNT = 478;
 export const BLENDSHAPE_COUNT = 52;
@@ -66,6 +67,9 @@ export interface FrameResult {
   baselineReady: boolean;
   /** Events that started or ended on this frame. */
   events: FlashEvent[];
+  /** Whether the person is talking, as the flash engine judged it on this frame ('assumed' while it
+   * cannot tell yet); while not 'quiet', a flash must stand out from how this person talks. */
+  speech: SpeechStateName;
   timings: StageTimings;
 }
 

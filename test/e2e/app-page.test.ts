@@ -40,6 +40,12 @@ describe('the live page', () => {
     expect(await h.page.getAttribute('#delegate', 'title')).toMatch(/ms\/frame/);
   });
 
+  it('says when the person is talking (their flashes must then stand out from how they talk)', async () => {
+    // The camera is a politician's weekly address: talking throughout.
+    await h.page.waitForFunction(() => document.querySelector('#speech')?.getAttribute('data-state') === 'talking', null, { timeout: 20_000 });
+    expect(await h.page.textContent('#speech')).toMatch(/Talking/);
+  });
+
   it('draws the landmark overlay, and hides it on request', async () => {
     const inked = () =>
       h.page.evaluate(() => {

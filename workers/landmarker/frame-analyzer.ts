@@ -136,6 +136,7 @@ export class FrameAnalyzer {
       eyes: post.eyes,
       baselineReady: post.baselineReady,
       events: post.events,
+      speech: post.speech,
       timings: { grabMs: meta.grabMs, transferMs: meta.transferMs, inferenceMs: t1 - t0, postMs: t2 - t1 },
     };
   }

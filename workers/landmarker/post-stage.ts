@@ -3,7 +3,7 @@
  * features, head pose (the AU estimator), then the flash engine. One explicit instance per session.
  */
 import { createAuEstimator, validateNeutralBaseline, type AuEstimator } from '../../src/shared/au/index.ts';
-import { createFlashEngine, defaultRules, flashFrameOf, parseRules, type FlashEngine, type FlashEvent } from '../../src/shared/flash/index.ts';
+import { createFlashEngine, defaultRules, flashFrameOf, parseRules, type FlashEngine, type FlashEvent, type SpeechStateName } from '../../src/shared/flash/index.ts';
 import type { Rules } from '../../src/shared/flash/index.ts';
 
 export interface PostInput {
@@ -21,6 +21,7 @@ export interface PostOutput {
   pose: Float32Array;
   baselineReady: boolean;
   events: FlashEvent[];
+  speech: SpeechStateName;
 }
 
 export interface PostStage {
@@ -53,7 +54,7 @@ export function createPostStage(init: { rules?: unknown; baseline?: unknown }): 
         height: input.height,
       });
       const events = engine.step(flashFrameOf(input.timestampMs, input.face !== null, out));
-      return { aus: out.aus, auPresence: out.presence, eyes: out.eyes, pose: out.pose, baselineReady: out.baselineReady, events };
+      return { aus: out.aus, auPresence: out.presence, eyes: out.eyes, pose: out.pose, baselineReady: out.baselineReady, events, speech: engine.speech };
     },
     flush: (endMs) => engine.flush(endMs),
     calibrate: (durationMs) => au.startCalibration(durationMs),

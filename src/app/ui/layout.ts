@@ -26,7 +26,12 @@ export function buildLayout(root: HTMLElement) {
   const latency = h('span', { id: 'latency' }, '– ms');
   const counters = h('span', { id: 'counters' }, '');
   const delegate = h('span', { id: 'delegate' }, 'Model: not started');
-  const status = h('div', { class: 'statusbar' }, faceStatus, fps, latency, counters, delegate);
+  const speech = h('span', {
+    id: 'speech',
+    'data-state': 'quiet',
+    title: "While the person talks, a flash must stand out from how they move their face when talking; the first 1.5 s of a face count as talking until the mouth has been seen.",
+  });
+  const status = h('div', { class: 'statusbar' }, faceStatus, fps, latency, counters, delegate, speech);
 
   const showLandmarks = h('input', { id: 'show-landmarks', type: 'checkbox', checked: true });
   const discreet = h('input', { id: 'discreet', type: 'checkbox' });
@@ -95,6 +100,7 @@ export function buildLayout(root: HTMLElement) {
     latency,
     counters,
     delegate,
+    speech,
     showLandmarks,
     discreet,
     followLargest,

@@ -26,7 +26,7 @@ import { createGazeStateTracker } from './createGazeStateTracker.ts';
 import { createGroupTrack } from './createGroupTrack.ts';
 import { createHeadMotionGate, HEAD_BLOCKED, HEAD_STEP } from './createHeadMotionGate.ts';
 import { createNoiseTracker } from './createNoiseTracker.ts';
-import { createSpeechGate, SPEECH_QUIET, SPEECH_TALKING } from './createSpeechGate.ts';
+import { createSpeechGate, SPEECH_QUIET, SPEECH_STATE_NAMES, SPEECH_TALKING, type SpeechState, type SpeechStateName } from './createSpeechGate.ts';
 import { createTalkingEnvelope } from './createTalkingEnvelope.ts';
 import { resolveFlashEngineOptions, type FlashEngineOptions } from './defaults.ts';
 import { createRuleFrame, createViewScratch, evaluateAuRule, type RuleContext } from './evaluateAuRule.ts';
@@ -44,6 +44,8 @@ export interface FlashEngine {
   reset(): void;
   /** The options in use (defaults merged with what was given). */
   readonly options: Readonly<FlashEngineOptions>;
+  /** The speech gate's state after the last step: while not 'quiet', new events must be stronger. */
+  readonly speech: SpeechStateName;
 }
 
 /** Mouth opening from the AUs, for frames without an absolute lip gap (FlashFrame.mouthOpen). */
@@ -102,6 +104,7 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
 
   let lastT = NaN;
   let lastGoodT = NaN;
+  let speechState: SpeechState = SPEECH_QUIET;
   let heldValid = false;
 
   const endAll = (atMs: number, reason: 'face-lost' | 'flush', out: FlashEvent[]) => {
@@ -125,6 +128,9 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
 
   return {
     options: opts,
+    get speech() {
+      return SPEECH_STATE_NAMES[speechState];
+    },
     step(frame) {
       const t = frame.timestampMs;
       if (!Number.isFinite(t)) {
@@ -143,7 +149,7 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
       // against; a frame without a face (or a long gap, which the gate sees itself) restarts it.
       const mouth = mouthOpening(frame);
       if (!frame.facePresent) speech.reset();
-      const speechState = speech.step(t, mouth);
+      speechState = speech.step(t, mouth);
       const usable = faceUsable(frame);
       const gap = Number.isFinite(lastGoodT) && t - lastGoodT > opts.maxFrameGapMs;
       if (Number.isFinite(lastGoodT) && (!usable || gap)) {
@@ -196,6 +202,7 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
       speech.reset();
       talking.reset();
       noise.reset();
+      speechState = SPEECH_QUIET;
       lastT = NaN;
       lastGoodT = NaN;
       idCounter = 0;

@@ -111,6 +111,22 @@ describe('talking, in the engine', () => {
     expect(done[0]!.macro).toBe(true);
   });
 
+  it('reports its speech state after every step', () => {
+    const e = engine();
+    expect(e.speech).toBe('quiet');
+    const frames = build(times(30, 4000), (f, t) => {
+      f.mouthOpen = t >= 2000 ? lips(t) : 0;
+    });
+    const seen: string[] = [];
+    for (const f of frames) {
+      e.step(f);
+      if (seen.at(-1) !== e.speech) seen.push(e.speech);
+    }
+    expect(seen).toEqual(['assumed', 'quiet', 'talking']);
+    e.reset();
+    expect(e.speech).toBe('quiet');
+  });
+
   it('in the first speechWarmupMs of a face nothing is known about talking: as strict as for talking', () => {
     const engineNoSettle = engine();
     // No settle: the face's first frame is the test's first frame. A conversational brow raise
