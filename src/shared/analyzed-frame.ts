@@ -2,6 +2,7 @@
  * A frame result as plain JSON (numbers and arrays; NaN becomes null): what the batch analysis
  * hands from the page to Node and what exports are written from.
  */
+import type { SpeechStateName } from './flash/createSpeechGate.ts';
 import type { FlashEvent } from './flash/event.ts';
 import type { FrameResult } from './protocol.ts';
 
@@ -21,6 +22,8 @@ export interface AnalyzedFrame {
   eyes: (number | null)[];
   /** Events that started ('onset') or ended ('complete') on this frame. */
   events: FlashEvent[];
+  /** The flash engine's speech state on this frame (FrameResult.speech). */
+  speech: SpeechStateName;
   /** Raw model output, only when asked for (recordings for tests and research). */
   raw?: { landmarks: number[]; blendshapes: number[]; matrix: number[] } | null;
 }
@@ -40,6 +43,7 @@ export function toAnalyzedFrame(r: FrameResult, withRaw = false): AnalyzedFrame 
     auPresence: Array.from(r.auPresence),
     eyes: plain(r.eyes),
     events: r.events,
+    speech: r.speech,
   };
   if (withRaw) {
     frame.raw = r.facePresent

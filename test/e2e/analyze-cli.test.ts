@@ -97,9 +97,12 @@ describe('microflash analyze on real videos', () => {
       expect(Math.abs(t - pts[i]!), `frame ${i}: ${t} s vs ${pts[i]} s`).toBeLessThanOrEqual(TIME_TOLERANCE_S);
       if (i > 0) expect(t).toBeGreaterThan(Number(data[i - 1]!.timestamp_s));
       expect(['0', '1']).toContain(row.face);
+      expect(row.face === '1' ? ['quiet', 'assumed', 'talking'] : ['']).toContain(row.speech);
     });
     // These fixtures show one face throughout.
     expect(data.filter((r) => r.face === '1').length).toBeGreaterThan(data.length * 0.9);
+    // The engine watches the mouth before it can say the person is quiet.
+    expect(data.find((r) => r.face === '1')!.speech).toBe('assumed');
   });
 
   it.each(Object.entries(GOOD))('%s: the JSON validates and records the input, the frames and the model', (stem, video) => {

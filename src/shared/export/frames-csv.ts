@@ -7,10 +7,13 @@
  *   frame, timestamp_s, face, pose_Rx, pose_Ry, pose_Rz,
  *   <channel>_r for every AU channel (FACS 0-5; sided AUs also _L_r and _R_r, the person's sides),
  *   <channel>_c for every AU channel (0/1),
- *   eye_<feature> for every eye feature, face_count.
+ *   eye_<feature> for every eye feature, face_count,
+ *   speech: the flash engine's speech state (quiet, assumed or talking; while not quiet a flash
+ *   must stand out from how the person talks, docs/flash-engine.md).
  * Cells that describe the face are empty when no face was followed in that frame.
  */
 import { AU_CHANNELS } from '../au/ids.ts';
+import type { SpeechStateName } from '../flash/createSpeechGate.ts';
 import { EYE_FEATURES } from '../eyes.ts';
 import { csvRow } from './csv-escape.ts';
 import { EXPORT_DEFAULTS } from './export-defaults.ts';
@@ -32,6 +35,7 @@ export interface FramesCsvFrame {
   auPresence: ArrayLike<number>;
   /** EYE_FEATURES order. */
   eyes: ArrayLike<number | null>;
+  speech: SpeechStateName;
 }
 
 /** OpenFace's names for rotation about x (pitch), y (yaw) and z (roll), radians. */
@@ -47,6 +51,7 @@ export const FRAMES_CSV_COLUMNS: readonly string[] = [
   ...AU_CHANNELS.map((c) => `${c}_c`),
   ...EYE_FEATURES.map((f) => `eye_${f}`),
   'face_count',
+  'speech',
 ];
 
 /** The header line. */
@@ -68,6 +73,7 @@ export function framesCsvRow(frame: FramesCsvFrame): string {
   for (let i = 0; i < AU_CHANNELS.length; i++) cells.push(face ? presence(frame.auPresence[i]) : '');
   for (let i = 0; i < EYE_FEATURES.length; i++) cells.push(face ? formatNumber(frame.eyes[i], eyeDecimals) : '');
   cells.push(String(frame.faceCount));
+  cells.push(face ? frame.speech : '');
   return csvRow(cells);
 }
 

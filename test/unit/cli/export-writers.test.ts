@@ -76,12 +76,14 @@ describe('frames CSV', () => {
     expect(first.AU12_L_c).toBe('1');
     expect(first.eye_blink).toBe('0.7000');
     expect(first.face_count).toBe('1');
+    expect(first.speech).toBe('talking');
     expect(empty.timestamp_s).toBe('0.033333');
     expect(empty.face).toBe('0');
     expect(empty.AU04_r).toBe('');
     expect(empty.AU04_c).toBe('');
     expect(empty.pose_Ry).toBe('');
     expect(empty.face_count).toBe('0');
+    expect(empty.speech).toBe('');
     expect(third.timestamp_s).toBe('0.066667');
     expect(third.AU01_c).toBe('0');
   });

@@ -16,6 +16,7 @@ export function faceFrame(frameIndex: number, level = 1.23456, fps = 30): Analyz
     auPresence: AU_CHANNELS.map(() => (level > 1 ? 1 : 0)),
     eyes: EYE_FEATURES.map((_, i) => i / 10),
     events: [],
+    speech: 'talking',
   };
 }
 
@@ -31,6 +32,7 @@ export function emptyFrame(frameIndex: number, fps = 30): AnalyzedFrame {
     auPresence: AU_CHANNELS.map(() => 0),
     eyes: EYE_FEATURES.map(() => null),
     events: [],
+    speech: 'quiet',
   };
 }
 
