@@ -90,9 +90,9 @@ export function createAuEstimator(options: AuOptions = {}): AuEstimator {
     { a45: AU_CHANNEL_INDEX.AU45_R, a43: AU_CHANNEL_INDEX.AU43_R },
   ];
   const iAU43 = AU_CHANNEL_INDEX.AU43;
+  const iAU45 = AU_CHANNEL_INDEX.AU45;
   const iLipGap = measureIndex('lipGap');
   const lipGapScale = AU_REGISTRY.find((d) => d.id === 'AU25')!.scale;
-  const iAU45 = AU_CHANNEL_INDEX.AU45;
 
   // Per-frame scratch.
   const pts = new Float64Array(LANDMARK_COUNT * 3);

@@ -35,6 +35,7 @@ export interface FramesCsvFrame {
   auPresence: ArrayLike<number>;
   /** EYE_FEATURES order. */
   eyes: ArrayLike<number | null>;
+  /** The flash engine's speech state on this frame. */
   speech: SpeechStateName;
 }
 

@@ -1,10 +1,11 @@
 /**
  * The event state of one group of competing AU rules (e.g. anger / disgust / pain): at most one
  * event at a time. The group's level is the largest activation / off over its rules; an event
- * starts when some rule's onset activation reaches its `on` (and onsets are not blocked, and the group has been seen
- * below `off` since the last reset or block: "armed"), and ends when the level falls below 1
- * (every rule below its `off`). Onset and offset are the interpolated crossings of that level
- * (onset no earlier than the last trough, so a slow drift before a flash does not stretch it).
+ * starts when some rule's onset activation reaches its `on` (and onsets are not blocked, and the
+ * group has been seen below `off` since the last reset or block: "armed"), and ends when the
+ * level falls below 1 (every rule below its `off`). Onset and offset are the interpolated
+ * crossings of that level (onset no earlier than the last trough, so a slow drift before a flash
+ * does not stretch it).
  *
  * The event is shown ('onset') as soon as it has lasted its rule's minMs (0 for flashes: on the
  * frame it is detected) with the rule leading on that frame; at the end ('complete') it takes the

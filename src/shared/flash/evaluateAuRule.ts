@@ -112,9 +112,10 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
     let bestOnset = 0;
     for (const term of rule.talkingConfirm) {
       const c = term.channels[VIEW_BOTH]!;
-      const ratio = ctx.values[c]! / effectiveMin(term, c, ctx);
+      const min = effectiveMin(term, c, ctx);
+      const ratio = ctx.values[c]! / min;
       if (ratio > best) best = ratio;
-      const onsetRatio = ctx.values[c]! / onsetMin(term, c, ctx);
+      const onsetRatio = ctx.values[c]! / onsetMin(min, c, ctx);
       if (onsetRatio > bestOnset) bestOnset = onsetRatio;
     }
     if (best < activation) activation = best;
@@ -132,10 +133,9 @@ export function effectiveMin(term: CompiledTerm, channel: number, ctx: RuleConte
   return ctx.speaking && term.mouth ? Math.max(noiseMin, term.min * ctx.speechMouthScale) : noiseMin;
 }
 
-/** The min a term needs this frame to start an event: while talking, at least the person's talking envelope. */
-export function onsetMin(term: CompiledTerm, channel: number, ctx: RuleContext): number {
-  const min = effectiveMin(term, channel, ctx);
-  return ctx.speaking ? Math.max(min, ctx.talkFloor[channel]!) : min;
+/** The min to start an event, from the min to hold one (`effectiveMin`): while talking, at least the person's talking envelope. */
+function onsetMin(holdMin: number, channel: number, ctx: RuleContext): number {
+  return ctx.speaking ? Math.max(holdMin, ctx.talkFloor[channel]!) : holdMin;
 }
 
 function evaluateView(rule: CompiledAuRule, ctx: RuleContext, view: number, out: ViewResult): void {
@@ -147,9 +147,10 @@ function evaluateView(rule: CompiledAuRule, ctx: RuleContext, view: number, out:
   for (const term of rule.allOf) {
     const c = term.channels[view]!;
     const x = v[c]!;
-    const ratio = x / effectiveMin(term, c, ctx);
+    const min = effectiveMin(term, c, ctx);
+    const ratio = x / min;
     if (ratio < activation) activation = ratio;
-    const onsetRatio = x / onsetMin(term, c, ctx);
+    const onsetRatio = x / onsetMin(min, c, ctx);
     if (onsetRatio < onsetActivation) onsetActivation = onsetRatio;
     weighted += term.weight * x;
     weights += term.weight;
@@ -162,13 +163,14 @@ function evaluateView(rule: CompiledAuRule, ctx: RuleContext, view: number, out:
     for (const term of group) {
       const c = term.channels[view]!;
       const x = v[c]!;
-      const ratio = x / effectiveMin(term, c, ctx);
+      const min = effectiveMin(term, c, ctx);
+      const ratio = x / min;
       if (ratio > best) {
         best = ratio;
         bestX = x;
         bestWeight = term.weight;
       }
-      const onsetRatio = x / onsetMin(term, c, ctx);
+      const onsetRatio = x / onsetMin(min, c, ctx);
       if (onsetRatio > bestOnset) bestOnset = onsetRatio;
     }
     if (best < activation) activation = best;
