@@ -21,6 +21,8 @@ export interface TruthFlash {
   fps: number;
   /** Free-form label of the source (video and apex frame). */
   source: string;
+  /** Whose face it is (people fixtures), for per-person figures. */
+  person?: string;
 }
 
 export interface Detection {
@@ -37,7 +39,18 @@ export interface Match {
 export interface MatchResult {
   matches: Match[];
   /** Detections not matched to any flash. */
-  unmatched: { detection: Detection; reason: 'concurrent' | 'spurious' }[];
+  unmatched: { detection: Detection; reason: UnmatchedReason }[];
+}
+
+/** Why a detection matched no flash: beside a flash, on a control (a still that is no expression), or on the neutral face. */
+export type UnmatchedReason = 'concurrent' | 'control' | 'spurious';
+
+/** A stretch of a clip that shows no expression (a control still spliced in like a flash). */
+export interface ControlWindow {
+  clip: string;
+  startMs: number;
+  endMs: number;
+  label: string;
 }
 
 export function matchWindow(t: TruthFlash): [number, number] {
@@ -49,7 +62,7 @@ const inWindow = (t: TruthFlash, d: Detection): boolean => {
   return d.clip === t.clip && d.onsetMs >= a && d.onsetMs <= b;
 };
 
-export function matchEvents(truths: TruthFlash[], detections: Detection[]): MatchResult {
+export function matchEvents(truths: TruthFlash[], detections: Detection[], controls: readonly ControlWindow[] = []): MatchResult {
   const used = new Set<Detection>();
   const order = [...truths].sort((a, b) => a.onsetMs - b.onsetMs);
   const byTruth = new Map<TruthFlash, Detection | null>();
@@ -65,8 +78,14 @@ export function matchEvents(truths: TruthFlash[], detections: Detection[]): Matc
     matches: truths.map((t) => ({ truth: t, detection: byTruth.get(t) ?? null })),
     unmatched: detections
       .filter((d) => !used.has(d))
-      .map((d) => ({ detection: d, reason: truths.some((t) => inWindow(t, d)) ? ('concurrent' as const) : ('spurious' as const) })),
+      .map((d) => ({ detection: d, reason: unmatchedReason(d, truths, controls) })),
   };
+}
+
+function unmatchedReason(d: Detection, truths: TruthFlash[], controls: readonly ControlWindow[]): UnmatchedReason {
+  if (truths.some((t) => inWindow(t, d))) return 'concurrent';
+  if (controls.some((c) => c.clip === d.clip && d.onsetMs >= c.startMs && d.onsetMs <= c.endMs)) return 'control';
+  return 'spurious';
 }
 
 export function median(xs: number[]): number {

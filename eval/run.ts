@@ -13,6 +13,7 @@ import type { AnalyzedFrame } from '../src/shared/analyzed-frame.ts';
 import { AU_CHANNEL_INDEX, AU_LIST } from '../src/shared/au/ids.ts';
 import type { FlashEvent } from '../src/shared/flash/event.ts';
 import { FLASH_KINDS } from '../src/shared/flash/kinds.ts';
+import { fmt, lpad, pad, table } from './table.ts';
 import { launchAnalysisBrowser } from '../src/node/analysis-runner.ts';
 import { AnalysisError } from '../src/node/analysis-types.ts';
 import { PROJECT_ROOT } from '../src/node/paths.ts';
@@ -68,15 +69,7 @@ function planClips(): ClipPlan[] {
   return plans;
 }
 
-const r = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
-const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
-
-function table(head: string[], rows: string[][]): string {
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? pad(c, w[i]!) : lpad(c, w[i]!))).join(' | ') + ' |';
-  return [line(head), '|' + w.map((n, i) => (i === 0 ? ':' : '') + '-'.repeat(n + 1) + (i === 0 ? '' : ':')).join('|') + '|', ...rows.map(line)].join('\n');
-}
+const r = fmt;
 
 function figureRow(label: string, f: Figures): string[] {
   return [label, String(f.truths), String(f.matched), r(f.recall), r(f.kindAccuracy), r(f.onsetErrMedianMs, 1), r(f.onsetErrMaxMs, 1), r(f.onsetErrMaxFrames, 2)];

@@ -1,32 +1,61 @@
 /**
  * Records the real pipeline's per-frame model output (landmarks, blendshapes, matrices) for the
- * fixture videos into .cache/landmarks/<stem>.json, for the action-unit tests and tuning.
- * Usage: tsx scripts/record-landmarks.ts [video ...]   (default: every fixture video Chromium decodes)
+ * fixture videos into .cache/landmarks/<stem>.json, and for the people fixtures into
+ * .cache/landmarks/people/<name>.json (each person's stills as one clip, a still per frame, with
+ * its label; the people videos as they are), for the action-unit tests, the accuracy preview and
+ * tuning.
+ * Usage: tsx scripts/record-landmarks.ts [video ...]   (default: every fixture video Chromium decodes, and the people)
  * Existing recordings are kept unless --force.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AnalyzedFrame } from '../src/shared/analyzed-frame.ts';
 import { launchAnalysisBrowser } from '../src/node/analysis-runner.ts';
-import { PROJECT_ROOT } from '../src/node/paths.ts';
-
 import { AnalysisError } from '../src/node/analysis-types.ts';
+import { PROJECT_ROOT } from '../src/node/paths.ts';
+import { listPeople } from '../eval/people/catalog.ts';
+import { personStillsClip } from '../eval/people/media.ts';
 import { FIXTURE_VIDEO, h264Copy } from '../test/support/media.ts';
 
 export const RECORDING_DIR = resolve(PROJECT_ROOT, '.cache', 'landmarks');
+export const PEOPLE_RECORDING_DIR = join(RECORDING_DIR, 'people');
 
 export function recordingPath(stem: string): string {
   return join(RECORDING_DIR, `${stem}.json`);
 }
 
-export async function recordLandmarks(videos: string[], force = false): Promise<void> {
-  const todo = videos.filter((v) => force || !existsSync(recordingPath(basename(v, extname(v)))));
+export interface RecordingJob {
+  /** Video to analyse. */
+  video: string;
+  /** Where the recording goes. */
+  out: string;
+  /** Per frame, what it shows (a clip of stills); absent for ordinary videos. */
+  labels?: string[];
+}
+
+/** Fixture videos, each to .cache/landmarks/<stem>.json. */
+export function videoJobs(videos: string[]): RecordingJob[] {
+  return videos.map((v) => ({ video: v, out: recordingPath(basename(v, extname(v))) }));
+}
+
+/** The people fixtures: a clip of each person's stills, and each person's videos. */
+export function peopleJobs(): RecordingJob[] {
+  return listPeople().flatMap((p): RecordingJob[] => {
+    if (p.media === 'still') {
+      const clip = personStillsClip(p);
+      return [{ video: clip.path, out: join(PEOPLE_RECORDING_DIR, `${p.id}.json`), labels: clip.labels }];
+    }
+    return [p.neutral, ...p.posed.map((s) => s.path)].map((v) => ({ video: v, out: join(PEOPLE_RECORDING_DIR, `${basename(v, extname(v))}.json`) }));
+  });
+}
+
+export async function recordLandmarks(jobs: RecordingJob[], force = false): Promise<void> {
+  const todo = jobs.filter((j) => force || !existsSync(j.out));
   if (todo.length === 0) return;
-  mkdirSync(RECORDING_DIR, { recursive: true });
   const browser = await launchAnalysisBrowser({ delegate: 'CPU', raw: true });
   try {
-    for (const video of todo) {
-      const stem = basename(video, extname(video));
+    for (const job of todo) {
+      const stem = basename(job.video, extname(job.video));
       let frames: AnalyzedFrame[] = [];
       const analyze = (path: string) => {
         frames = [];
@@ -34,27 +63,32 @@ export async function recordLandmarks(videos: string[], force = false): Promise<
       };
       // Codecs this Chromium cannot decode (MPEG-4 Part 2, HEVC) are analysed from an H.264 copy
       // with the same frames and timestamps.
-      const result = await analyze(video).catch((err: unknown) => {
-        if (err instanceof AnalysisError && err.code === 'unsupported-codec') return analyze(h264Copy(video, stem));
+      const result = await analyze(job.video).catch((err: unknown) => {
+        if (err instanceof AnalysisError && err.code === 'unsupported-codec') return analyze(h264Copy(job.video, stem));
         throw err;
       });
+      if (job.labels && job.labels.length !== frames.length) {
+        throw new Error(`${job.video}: ${frames.length} frames analysed for ${job.labels.length} stills; delete it and record again`);
+      }
       const out = {
-        source: basename(video),
+        source: basename(job.video),
         width: result.video.width,
         height: result.video.height,
-        frames: frames.map((f) => ({
+        frames: frames.map((f, i) => ({
           frameIndex: f.frameIndex,
           timestampMs: f.timestampMs,
           faceCount: f.faceCount,
+          ...(job.labels ? { label: job.labels[i] } : {}),
           landmarks: f.raw?.landmarks ?? null,
           blendshapes: f.raw?.blendshapes ?? null,
           matrix: f.raw?.matrix ?? null,
         })),
       };
-      const tmp = `${recordingPath(stem)}.partial`;
+      mkdirSync(dirname(job.out), { recursive: true });
+      const tmp = `${job.out}.partial`;
       writeFileSync(tmp, JSON.stringify(out));
-      renameSync(tmp, recordingPath(stem));
-      console.log(`recorded ${stem}: ${frames.length} frames in ${result.elapsedS.toFixed(1)} s (${(frames.length / result.elapsedS).toFixed(1)} fps)`);
+      renameSync(tmp, job.out);
+      console.log(`recorded ${basename(job.out, '.json')}: ${frames.length} frames in ${result.elapsedS.toFixed(1)} s (${(frames.length / result.elapsedS).toFixed(1)} fps)`);
     }
   } finally {
     await browser.close();
@@ -65,11 +99,16 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const args = process.argv.slice(2);
   const force = args.includes('--force');
   const named = args.filter((a) => !a.startsWith('--'));
-  const videos = named.length
-    ? named.map((v) => resolve(v))
-    : readdirSync(FIXTURE_VIDEO)
-        .filter((f) => /\.(mp4|mov)$/i.test(f))
-        .sort()
-        .map((f) => join(FIXTURE_VIDEO, f));
-  await recordLandmarks(videos, force);
+  const jobs = named.length
+    ? videoJobs(named.map((v) => resolve(v)))
+    : [
+        ...videoJobs(
+          readdirSync(FIXTURE_VIDEO)
+            .filter((f) => /\.(mp4|mov)$/i.test(f))
+            .sort()
+            .map((f) => join(FIXTURE_VIDEO, f)),
+        ),
+        ...peopleJobs(),
+      ];
+  await recordLandmarks(jobs, force);
 }

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, copyFileSync, linkSync, rmSync, renameSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/node/paths.ts';
 
 export const FIXTURES = resolve(PROJECT_ROOT, '..', 'shared', 'fixtures');
@@ -13,7 +13,8 @@ export const FIXTURE_VIDEO = join(FIXTURES, 'video');
 export const FIXTURE_STILLS = join(FIXTURES, 'stills');
 export const MEDIA_DIR = resolve(PROJECT_ROOT, '.cache', 'test-media');
 
-function run(cmd: string, args: string[]): string {
+/** Runs a media tool, with an error that says how to install it when it is missing. */
+export function run(cmd: string, args: string[]): string {
   try {
     return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
   } catch (err) {
@@ -24,9 +25,9 @@ function run(cmd: string, args: string[]): string {
 }
 
 /** Writes `out` via a temporary name unless it already exists (so a killed run leaves no half file). */
-function produce(out: string, make: (tmp: string) => void): string {
+export function produce(out: string, make: (tmp: string) => void): string {
   if (existsSync(out)) return out;
-  mkdirSync(MEDIA_DIR, { recursive: true });
+  mkdirSync(dirname(out), { recursive: true });
   const tmp = out.replace(/(\.[a-z0-9]+)$/i, '.partial$1');
   make(tmp);
   renameSync(tmp, out);
@@ -73,6 +74,44 @@ export function h264Copy(path: string, stem: string): string {
   );
 }
 
+/** One frame of a fixture video as a PNG (even width and height), extracted once. */
+export function videoFramePng(video: string, index: number): string {
+  const stem = video.replace(/\.[^.]+$/, '');
+  const out = join(MEDIA_DIR, 'frames', `${stem}-${index}.png`);
+  mkdirSync(join(MEDIA_DIR, 'frames'), { recursive: true });
+  return produce(out, (tmp) =>
+    run('ffmpeg', ['-v', 'error', '-y', '-i', fixtureVideo(video), '-vf', `select=eq(n\\,${index}),scale=trunc(iw/2)*2:trunc(ih/2)*2`, '-frames:v', '1', tmp]),
+  );
+}
+
+/**
+ * Encodes a sequence of PNG frames (paths, repeats allowed) at a constant frame rate as near-lossless
+ * H.264, so a spliced flash survives compression. Frames are hard links to the given files, so long
+ * clips cost no temporary disk. Nothing is done when `out` exists.
+ */
+export function encodeFrames(frames: readonly string[], fps: number, out: string): string {
+  if (existsSync(out)) return out;
+  const dir = dirname(out);
+  mkdirSync(dir, { recursive: true });
+  const tmp = out.replace(/\.mp4$/, '.partial.mp4');
+  const work = mkdtempSync(join(dir, 'splice-'));
+  try {
+    frames.forEach((from, i) => {
+      const to = join(work, `f${String(i).padStart(5, '0')}.png`);
+      try {
+        linkSync(from, to);
+      } catch {
+        copyFileSync(from, to);
+      }
+    });
+    run('ffmpeg', ['-v', 'error', '-y', '-framerate', String(fps), '-i', join(work, 'f%05d.png'), '-c:v', 'libx264', '-crf', '4', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', tmp]);
+    renameSync(tmp, out);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return out;
+}
+
 export interface FlashClipSpec {
   /** Fixture video the frames come from. */
   video: string;
@@ -89,7 +128,7 @@ export interface FlashClipSpec {
 
 /**
  * A METT-style clip: the person's own neutral frame, their apex frame for `flashFrames` frames
- * (hard cuts), neutral again. Near-lossless H.264 so the flash survives compression.
+ * (hard cuts), neutral again.
  */
 export function flashClip(spec: FlashClipSpec): string {
   const stem = spec.video.replace(/\.[^.]+$/, '');
@@ -97,24 +136,53 @@ export function flashClip(spec: FlashClipSpec): string {
     MEDIA_DIR,
     `flash-${stem}-n${spec.neutralFrame}-a${spec.apexFrame}-x${spec.flashFrames}-${spec.fps}fps-${spec.leadFrames}-${spec.tailFrames}.mp4`,
   );
-  return produce(out, (tmp) => {
-    const work = mkdtempSync(join(MEDIA_DIR, 'splice-'));
-    try {
-      const grab = (index: number, file: string) =>
-        run('ffmpeg', ['-v', 'error', '-y', '-i', fixtureVideo(spec.video), '-vf', `select=eq(n\\,${index}),scale=trunc(iw/2)*2:trunc(ih/2)*2`, '-frames:v', '1', join(work, file)]);
-      grab(spec.neutralFrame, 'neutral.png');
-      grab(spec.apexFrame, 'apex.png');
-      const sequence = [
-        ...Array(spec.leadFrames).fill('neutral.png'),
-        ...Array(spec.flashFrames).fill('apex.png'),
-        ...Array(spec.tailFrames).fill('neutral.png'),
-      ];
-      sequence.forEach((file, i) => copyFileSync(join(work, file), join(work, `f${String(i).padStart(5, '0')}.png`)));
-      run('ffmpeg', ['-v', 'error', '-y', '-framerate', String(spec.fps), '-i', join(work, 'f%05d.png'), '-c:v', 'libx264', '-crf', '4', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', tmp]);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+  const neutral = videoFramePng(spec.video, spec.neutralFrame);
+  const apex = videoFramePng(spec.video, spec.apexFrame);
+  return encodeFrames(
+    [...Array(spec.leadFrames).fill(neutral), ...Array(spec.flashFrames).fill(apex), ...Array(spec.tailFrames).fill(neutral)],
+    spec.fps,
+    out,
+  );
+}
+
+export interface FlashSequenceClip {
+  path: string;
+  /** Per flash, in order: index of its first apex frame in the clip (its onset is that frame's presentation time). */
+  startFrames: number[];
+  /** Frames in the clip. */
+  totalFrames: number;
+}
+
+export interface FrameSequenceSpec {
+  /** The neutral frame (PNG), shown before, between and after the flashes. */
+  neutral: string;
+  /** Each flash: a frame (PNG) shown `frames` times, in this order. */
+  flashes: { png: string; frames: number }[];
+  fps: number;
+  /** Neutral frames before the first flash, between flashes, and after the last. */
+  leadFrames: number;
+  gapFrames: number;
+  tailFrames: number;
+}
+
+/** The frame list of a METT-style sequence: neutral (lead), flash, neutral (gap), flash, ..., neutral (tail). */
+export function flashSequence(spec: FrameSequenceSpec): { frames: string[]; startFrames: number[] } {
+  const frames: string[] = Array(spec.leadFrames).fill(spec.neutral);
+  const startFrames: number[] = [];
+  spec.flashes.forEach((f, i) => {
+    if (i > 0) frames.push(...Array(spec.gapFrames).fill(spec.neutral));
+    startFrames.push(frames.length);
+    frames.push(...Array(f.frames).fill(f.png));
   });
+  frames.push(...Array(spec.tailFrames).fill(spec.neutral));
+  return { frames, startFrames };
+}
+
+/** Several METT-style flashes from PNG frames in one clip (hard cuts, constant frame rate) at `out`. */
+export function frameSequenceClip(spec: FrameSequenceSpec, out: string): FlashSequenceClip {
+  const { frames, startFrames } = flashSequence(spec);
+  encodeFrames(frames, spec.fps, out);
+  return { path: out, startFrames, totalFrames: frames.length };
 }
 
 export interface FlashSequenceSpec {
@@ -133,54 +201,21 @@ export interface FlashSequenceSpec {
   dir?: string;
 }
 
-export interface FlashSequenceClip {
-  path: string;
-  /** Per flash, in order: index of its first apex frame in the clip (its onset is that frame's presentation time). */
-  startFrames: number[];
-  /** Frames in the clip. */
-  totalFrames: number;
-}
-
-/**
- * Several METT-style flashes in one clip: neutral (lead), flash, neutral (gap), flash, ...,
- * neutral (tail); hard cuts, constant frame rate, near-lossless H.264. Frames are hard links to
- * one PNG per distinct source frame, so long clips cost no temporary disk.
- */
+/** Several METT-style flashes from frames of one fixture video (see frameSequenceClip). */
 export function flashSequenceClip(spec: FlashSequenceSpec): FlashSequenceClip {
   const dir = spec.dir ?? MEDIA_DIR;
   const stem = spec.video.replace(/\.[^.]+$/, '');
   const key = spec.flashes.map((f) => `${f.apexFrame}x${f.frames}`).join('_');
   const out = join(dir, `flashseq-${stem}-n${spec.neutralFrame}-${key}-${spec.fps}fps-${spec.leadFrames}-${spec.gapFrames}-${spec.tailFrames}.mp4`);
-  const sequence: number[] = Array(spec.leadFrames).fill(spec.neutralFrame);
-  const startFrames: number[] = [];
-  spec.flashes.forEach((f, i) => {
-    if (i > 0) sequence.push(...Array(spec.gapFrames).fill(spec.neutralFrame));
-    startFrames.push(sequence.length);
-    sequence.push(...Array(f.frames).fill(f.apexFrame));
-  });
-  sequence.push(...Array(spec.tailFrames).fill(spec.neutralFrame));
-  if (!existsSync(out)) {
-    mkdirSync(dir, { recursive: true });
-    const tmp = out.replace(/\.mp4$/, '.partial.mp4');
-    const work = mkdtempSync(join(dir, 'splice-'));
-    try {
-      for (const index of new Set(sequence)) {
-        run('ffmpeg', ['-v', 'error', '-y', '-i', fixtureVideo(spec.video), '-vf', `select=eq(n\\,${index}),scale=trunc(iw/2)*2:trunc(ih/2)*2`, '-frames:v', '1', join(work, `src${index}.png`)]);
-      }
-      sequence.forEach((index, i) => {
-        const from = join(work, `src${index}.png`);
-        const to = join(work, `f${String(i).padStart(5, '0')}.png`);
-        try {
-          linkSync(from, to);
-        } catch {
-          copyFileSync(from, to);
-        }
-      });
-      run('ffmpeg', ['-v', 'error', '-y', '-framerate', String(spec.fps), '-i', join(work, 'f%05d.png'), '-c:v', 'libx264', '-crf', '4', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', tmp]);
-      renameSync(tmp, out);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  }
-  return { path: out, startFrames, totalFrames: sequence.length };
+  return frameSequenceClip(
+    {
+      neutral: videoFramePng(spec.video, spec.neutralFrame),
+      flashes: spec.flashes.map((f) => ({ png: videoFramePng(spec.video, f.apexFrame), frames: f.frames })),
+      fps: spec.fps,
+      leadFrames: spec.leadFrames,
+      gapFrames: spec.gapFrames,
+      tailFrames: spec.tailFrames,
+    },
+    out,
+  );
 }

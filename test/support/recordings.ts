@@ -12,6 +12,8 @@ export interface RecordedFrame {
   /** Presentation time, ms. */
   timestampMs: number;
   faceCount: number;
+  /** What the frame shows, in a recording of a clip of stills (`neutral`, `AN_O`, `smile`). */
+  label?: string;
   /** 478*3 normalised image coordinates, or null when no face. */
   landmarks: number[] | null;
   /** 52 blendshape scores (MediaPipe order), or null. */
@@ -31,12 +33,22 @@ export interface Recording {
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RECORDING_DIR = join(ROOT, '.cache', 'landmarks');
 
+export const PEOPLE_RECORDING_DIR = join(RECORDING_DIR, 'people');
+
 /** Reads .cache/landmarks/<stem>.json; throws a clear error saying how to make it when missing. */
 export function loadRecording(stem: string): Recording {
-  const path = join(RECORDING_DIR, `${stem}.json`);
+  return readRecording(join(RECORDING_DIR, `${stem}.json`));
+}
+
+/** Reads a people recording (.cache/landmarks/people/<name>.json: a person's stills clip or one of their videos). */
+export function loadPeopleRecording(name: string): Recording {
+  return readRecording(join(PEOPLE_RECORDING_DIR, `${name}.json`));
+}
+
+function readRecording(path: string): Recording {
   if (!existsSync(path)) {
     throw new Error(
-      `No landmark recording for "${stem}" at ${path}. Make the recordings first: npx tsx scripts/record-landmarks.ts`,
+      `No landmark recording at ${path}. Make the recordings first: npx tsx scripts/record-landmarks.ts`,
     );
   }
   const rec = JSON.parse(readFileSync(path, 'utf8')) as Recording;

@@ -1,0 +1,134 @@
+/**
+ * The AU check across people: for each posed kind, each AU's mean intensity and the share of
+ * samples where it is present, against the prototypes (prototypes.ts). A sample is one posed still
+ * against the same person's neutral still, or one held-expression video (its median frame) against
+ * the person's neutral clip. Computed from the recorded model output with the real AU estimator.
+ */
+import { AU_CHANNEL_INDEX, AU_DEFAULTS, AU_LIST, type AuId } from '../../src/shared/au/index.ts';
+import { fmt, table } from '../table.ts';
+import { POSED_KINDS, type Person, type PosedKind } from './catalog.ts';
+import { PROTOTYPES } from './prototypes.ts';
+import { calibratedEstimator, stillFrames, stillSize, videoRecording } from './replay.ts';
+import type { RecordedFrame } from '../../test/support/recordings.ts';
+import { createAuEstimator } from '../../src/shared/au/index.ts';
+
+export interface AuSample {
+  person: string;
+  label: string;
+  kind: PosedKind;
+  /** Bilateral AU intensities (AU_LIST order). */
+  aus: number[];
+}
+
+/** A present AU: at the AU stage's own presence threshold. */
+export const PRESENT_MIN = AU_DEFAULTS.presence.on;
+
+/** Bounds the check holds the AUs to (shares of a kind's samples). */
+export const AU_CHECK_BOUNDS = {
+  /** An AU no prototype of the kind has may be present on at most this share of its samples. */
+  maxShareUnexpected: 0.25,
+  /** An AU the prototype has (or the best of an OR group) must be present on at least this share. */
+  minShareExpected: 0.5,
+};
+
+const BILATERAL = AU_LIST.map((a) => AU_CHANNEL_INDEX[a.id]);
+
+function stillSamples(p: Person): AuSample[] {
+  const frames = stillFrames(p);
+  const { width, height } = stillSize(p);
+  const neutral = frames.get('neutral');
+  if (!neutral?.landmarks) return [];
+  const out: AuSample[] = [];
+  for (const s of p.posed) {
+    const f = frames.get(s.label);
+    if (!f?.landmarks) continue;
+    const est = createAuEstimator();
+    const step = (g: RecordedFrame, t: number) => est.step({ timestampMs: t, landmarks: g.landmarks, matrix: g.matrix, blendshapes: g.blendshapes, width, height });
+    est.startCalibration(100);
+    for (let i = 0; i < 12; i++) step(neutral, i * 10);
+    const o = step(f, 200);
+    out.push({ person: p.id, label: s.label, kind: s.kind, aus: BILATERAL.map((c) => o.aus[c]!) });
+  }
+  return out;
+}
+
+function videoSamples(p: Person): AuSample[] {
+  const neutral = videoRecording(p.neutral);
+  const baseline = calibratedEstimator(neutral).getBaseline()!;
+  return p.posed.map((s) => {
+    const rec = videoRecording(s.path);
+    const est = createAuEstimator();
+    est.setBaseline(baseline);
+    const rows = rec.frames
+      .filter((f) => f.landmarks)
+      .map((f) => est.step({ timestampMs: f.timestampMs, landmarks: f.landmarks, matrix: f.matrix, blendshapes: f.blendshapes, width: rec.width, height: rec.height }).aus);
+    const aus = BILATERAL.map((c) => {
+      const col = rows.map((r) => r[c]!).sort((a, b) => a - b);
+      return col[col.length >> 1] ?? NaN;
+    });
+    return { person: p.id, label: s.label, kind: s.kind, aus };
+  });
+}
+
+export function auSamples(people: readonly Person[]): AuSample[] {
+  return people.flatMap((p) => (p.media === 'still' ? stillSamples(p) : videoSamples(p)));
+}
+
+export interface AuStat {
+  mean: number;
+  share: number;
+}
+
+export interface AuCheck {
+  /** kind -> AU -> mean and share present. */
+  stats: Record<string, Record<string, AuStat>>;
+  samples: Record<string, number>;
+  /** Each AU that breaks the prototype, in words. */
+  violations: string[];
+}
+
+export function checkAus(samples: readonly AuSample[], bounds = AU_CHECK_BOUNDS): AuCheck {
+  const stats: AuCheck['stats'] = {};
+  const counts: Record<string, number> = {};
+  const violations: string[] = [];
+  for (const kind of POSED_KINDS) {
+    const ss = samples.filter((s) => s.kind === kind);
+    if (!ss.length) continue;
+    counts[kind] = ss.length;
+    const row: Record<string, AuStat> = {};
+    AU_LIST.forEach((a, i) => {
+      const xs = ss.map((s) => s.aus[i]!).filter(Number.isFinite);
+      row[a.id] = { mean: xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length), share: xs.filter((x) => x >= PRESENT_MIN).length / Math.max(1, xs.length) };
+    });
+    stats[kind] = row;
+    const proto = PROTOTYPES[kind];
+    for (const a of AU_LIST) {
+      const st = row[a.id]!;
+      if (!proto.allowed.includes(a.id) && st.share > bounds.maxShareUnexpected) {
+        violations.push(`${a.id} is present on ${fmt(st.share * 100, 0)}% of ${kind} (mean ${fmt(st.mean, 1)}), which no ${kind} prototype has (at most ${bounds.maxShareUnexpected * 100}%)`);
+      }
+    }
+    for (const group of proto.rise) {
+      const best = Math.max(...group.map((id) => row[id]!.share));
+      if (best < bounds.minShareExpected) {
+        violations.push(`${group.join(' or ')} is present on only ${fmt(best * 100, 0)}% of ${kind}, which its prototype has (at least ${bounds.minShareExpected * 100}%)`);
+      }
+    }
+  }
+  return { stats, samples: counts, violations };
+}
+
+/** The check as a table: mean / % present per kind; `+` marks an AU the prototype has, `x` one it lacks that is too often present. */
+export function auCheckTable(check: AuCheck, bounds = AU_CHECK_BOUNDS): string {
+  const kinds = POSED_KINDS.filter((k) => check.stats[k]);
+  const rows = AU_LIST.map((a) => [
+    a.id,
+    ...kinds.map((k) => {
+      const st = check.stats[k]![a.id]!;
+      const proto = PROTOTYPES[k];
+      const mark = proto.rise.some((g) => g.includes(a.id as AuId)) ? '+' : !proto.allowed.includes(a.id) && st.share > bounds.maxShareUnexpected ? 'x' : ' ';
+      return `${fmt(st.mean, 1)} / ${fmt(st.share * 100, 0).padStart(3)}%${mark}`;
+    }),
+  ]);
+  return table(['AU', ...kinds.map((k) => `${k} (${check.samples[k]})`)], rows);
+}

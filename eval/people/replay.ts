@@ -1,0 +1,86 @@
+/**
+ * Replays recorded model output of the people fixtures (scripts/record-landmarks.ts) through the
+ * AU estimator and the flash engine in Node: the same stages the worker runs, without the browser,
+ * so a change to the AU stage or the rules is measured across every person in seconds. Recorded
+ * stills are the model's output on the original stills, so re-encoding effects are not in it; the
+ * browser evaluation (`npm run eval`) remains the measurement.
+ */
+import { basename, extname } from 'node:path';
+import { createAuEstimator, type AuEstimator, type AuOutput } from '../../src/shared/au/index.ts';
+import { createFlashEngine, defaultRules, flashFrameOf, type FlashEvent, type Rules } from '../../src/shared/flash/index.ts';
+import { loadPeopleRecording, type RecordedFrame, type Recording } from '../../test/support/recordings.ts';
+import type { Person } from './catalog.ts';
+import type { PeopleClipPlan } from './plan.ts';
+
+/** The recording of a person's video (`path` from the catalog). */
+export function videoRecording(path: string): Recording {
+  return loadPeopleRecording(basename(path, extname(path)));
+}
+
+/** A person's stills by label, from the recording of their stills clip. */
+export function stillFrames(person: Person): Map<string, RecordedFrame> {
+  const rec = loadPeopleRecording(person.id);
+  return new Map(rec.frames.map((f) => [f.label ?? String(f.frameIndex), f]));
+}
+
+/** The recording's image size, for a person's stills. */
+export function stillSize(person: Person): { width: number; height: number } {
+  const rec = loadPeopleRecording(person.id);
+  return { width: rec.width, height: rec.height };
+}
+
+function auStep(est: AuEstimator, f: RecordedFrame, t: number, width: number, height: number): AuOutput {
+  return est.step({ timestampMs: t, landmarks: f.landmarks, matrix: f.matrix, blendshapes: f.blendshapes, width, height });
+}
+
+export interface Replay {
+  events: FlashEvent[];
+  /** Presentation time of frame i, ms. */
+  frameMs: (i: number) => number;
+}
+
+/** A planned METT clip, frame by frame at the plan's rate, from the recorded stills. */
+export function replayStillsClip(plan: PeopleClipPlan, rules: Rules = defaultRules()): Replay {
+  const frames = stillFrames(plan.person);
+  const { width, height } = stillSize(plan.person);
+  const est = createAuEstimator();
+  const engine = createFlashEngine(rules);
+  const events: FlashEvent[] = [];
+  const frameMs = (i: number) => (i * 1000) / plan.fps;
+  plan.sequence.forEach((label, i) => {
+    const f = frames.get(label);
+    if (!f) throw new Error(`${plan.person.id}: no recorded still "${label}"; record again: npx tsx scripts/record-landmarks.ts --force`);
+    const t = frameMs(i);
+    events.push(...engine.step(flashFrameOf(t, f.landmarks !== null, auStep(est, f, t, width, height))));
+  });
+  events.push(...engine.flush(frameMs(plan.sequence.length - 1)));
+  return { events: events.filter((e) => e.status === 'complete'), frameMs };
+}
+
+/**
+ * The estimator calibrated on a whole neutral recording (as "Calibrate neutral" over that clip):
+ * its baseline is the median of the clip's face frames.
+ */
+export function calibratedEstimator(neutral: Recording): AuEstimator {
+  const faces = neutral.frames.filter((f) => f.landmarks !== null);
+  if (faces.length < 2) throw new Error(`${neutral.source}: fewer than two face frames to calibrate on`);
+  const est = createAuEstimator();
+  est.startCalibration(Math.max(1, faces.at(-1)!.timestampMs - faces[0]!.timestampMs));
+  for (const f of faces) auStep(est, f, f.timestampMs, neutral.width, neutral.height);
+  if (est.isCalibrating()) throw new Error(`${neutral.source}: calibration did not complete`);
+  return est;
+}
+
+/** A video with the person's neutral from another clip (calibrated, as the research command's --neutral does). */
+export function replayWithNeutral(neutral: Recording, video: Recording, rules: Rules = defaultRules()): FlashEvent[] {
+  const baseline = calibratedEstimator(neutral).getBaseline()!;
+  const est = createAuEstimator();
+  est.setBaseline(baseline);
+  const engine = createFlashEngine(rules);
+  const events: FlashEvent[] = [];
+  for (const f of video.frames) {
+    events.push(...engine.step(flashFrameOf(f.timestampMs, f.landmarks !== null, auStep(est, f, f.timestampMs, video.width, video.height))));
+  }
+  events.push(...engine.flush(video.frames.at(-1)?.timestampMs ?? 0));
+  return events.filter((e) => e.status === 'complete');
+}

@@ -1,0 +1,66 @@
+/**
+ * Turns one analysed people clip (its plan, the presentation time of each frame, the events) into
+ * ground truth, detections and control windows for eval/metrics.ts; and a held-expression video
+ * (MEAD, CREMA-D) into one verdict. Pure.
+ */
+import type { ControlWindow, Detection, TruthFlash } from '../metrics.ts';
+import type { PeopleClipPlan } from './plan.ts';
+
+export interface ScoredClip {
+  truths: TruthFlash[];
+  detections: Detection[];
+  controls: ControlWindow[];
+}
+
+/** Events as the engine completes them (only what scoring reads). */
+export interface EventLike {
+  kind: string;
+  onsetMs: number;
+  offsetMs: number;
+}
+
+export const clipName = (plan: PeopleClipPlan): string => `${plan.person.id}@${plan.fps}`;
+
+/**
+ * `frameMs[i]` is frame i's presentation time as the pipeline saw it (the browser run reads it
+ * from the results, the preview computes it): a flash's true onset is its first frame's time.
+ */
+export function scorePeopleClip(plan: PeopleClipPlan, frameMs: (i: number) => number, events: readonly EventLike[]): ScoredClip {
+  const clip = clipName(plan);
+  const interval = 1000 / plan.fps;
+  const truths: TruthFlash[] = [];
+  const controls: ControlWindow[] = [];
+  for (const f of plan.flashes) {
+    const onsetMs = frameMs(f.startFrame);
+    if (f.kind === null) {
+      controls.push({ clip, startMs: onsetMs - interval, endMs: onsetMs + (f.frames + 2) * interval, label: f.label });
+      continue;
+    }
+    truths.push({
+      clip, kind: f.kind, onsetMs, frames: f.frames, frameMs: interval, fps: plan.fps,
+      source: `${plan.person.id} ${f.label}`, person: plan.person.id,
+    });
+  }
+  return { truths, detections: events.map((e) => ({ clip, kind: e.kind, onsetMs: e.onsetMs })), controls };
+}
+
+export interface HeldVerdict {
+  /** Events in the clip. */
+  events: number;
+  /** The kind with the longest total event time in the clip, or null without events. */
+  dominant: string | null;
+  /** Total event time per kind, ms. */
+  msByKind: Record<string, number>;
+}
+
+/**
+ * A clip whose expression is held throughout: which kind covers most of it. Detected = any event;
+ * right kind = the dominant kind is the posed one.
+ */
+export function heldVerdict(events: readonly EventLike[]): HeldVerdict {
+  const msByKind: Record<string, number> = {};
+  for (const e of events) msByKind[e.kind] = (msByKind[e.kind] ?? 0) + Math.max(0, e.offsetMs - e.onsetMs);
+  let dominant: string | null = null;
+  for (const [k, ms] of Object.entries(msByKind)) if (dominant === null || ms > msByKind[dominant]!) dominant = k;
+  return { events: events.length, dominant, msByKind };
+}
