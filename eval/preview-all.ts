@@ -8,11 +8,11 @@
  *
  *   npx tsx eval/preview-all.ts [--verbose]
  */
-import { createAuEstimator } from '../src/shared/au/createAuEstimator.ts';
-import { createFlashEngine } from '../src/shared/flash/createFlashEngine.ts';
+import { createAuEstimator } from '../src/shared/au/create-au-estimator.ts';
+import { createFlashEngine } from '../src/shared/flash/create-flash-engine.ts';
 import type { FlashEvent } from '../src/shared/flash/event.ts';
-import { flashFrameOf } from '../src/shared/flash/FlashFrame.ts';
-import { defaultRules } from '../src/shared/flash/rules/defaultRules.ts';
+import { flashFrameOf } from '../src/shared/flash/flash-frame.ts';
+import { defaultRules } from '../src/shared/flash/rules/default-rules.ts';
 import { loadRecording } from '../test/support/recordings.ts';
 import { FLASH_FRAMES, FPS, GAP_S, LEAD_S, SMILING_SPEECH_CLIPS, SPEECH_CLIPS, SPLICE_CASES, TAIL_S } from './cases.ts';
 

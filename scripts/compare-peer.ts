@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { createAuEstimator } from '../src/shared/au/createAuEstimator.ts';
+import { createAuEstimator } from '../src/shared/au/create-au-estimator.ts';
 import { AU_CHANNEL_INDEX, AU_LIST, type AuId } from '../src/shared/au/ids.ts';
 import { loadRecording } from '../test/support/recordings.ts';
 

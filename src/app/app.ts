@@ -2,7 +2,7 @@
  * The live page: pick a source, watch the face tracked with its action units, see flashes as they
  * happen; analyse a file and download the results; keep (only when asked), export and delete data.
  */
-import type { SpeechStateName } from '../shared/flash/createSpeechGate.ts';
+import type { SpeechStateName } from '../shared/flash/create-speech-gate.ts';
 import type { FrameResult, DelegateChoice, PipelineError } from '../shared/protocol.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { LiveSession } from '../pipeline/live-session.ts';

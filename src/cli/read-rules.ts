@@ -3,9 +3,9 @@
  * mistake costs one line of output, not a batch.
  */
 import { readFile } from 'node:fs/promises';
-import { parseRules } from '../shared/flash/rules/parseRules.ts';
-import type { Rules } from '../shared/flash/rules/Rules.ts';
-import { RulesError } from '../shared/flash/rules/RulesError.ts';
+import { parseRules } from '../shared/flash/rules/parse-rules.ts';
+import type { Rules } from '../shared/flash/rules/rules.ts';
+import { RulesError } from '../shared/flash/rules/rules-error.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The checked rules; UsageError says what is wrong (every problem, with its path and fix). */

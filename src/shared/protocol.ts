@@ -4,7 +4,7 @@
  * (x, y in 0..1 of width/height, z roughly in the same scale as x, smaller = nearer the camera).
  */
 import type { FlashEvent } from './flash/event.ts';
-import type { SpeechStateName } from './flash/createSpeechGate.ts';
+import type { SpeechStateName } from './flash/create-speech-gate.ts';
 
 export const LANDMARK_COUNT = 478;
 export const BLENDSHAPE_COUNT = 52;

@@ -1,7 +1,7 @@
 /**
  * The geometric measures action units are read from, as data.
  *
- * All measures are taken in the pose-free face frame (see poseFreePoints.ts): origin at the centroid
+ * All measures are taken in the pose-free face frame (see pose-free-points.ts): origin at the centroid
  * of the rigid points, x toward the person's left, y up, z out of the face, and lengths in
  * inter-ocular distances (IOD: the distance between the two eye centres, ~6.3 cm in adults).
  * Sided measures are mirrored so that "outward" is positive on both sides.

@@ -13,7 +13,7 @@
  * Cells that describe the face are empty when no face was followed in that frame.
  */
 import { AU_CHANNELS } from '../au/ids.ts';
-import type { SpeechStateName } from '../flash/createSpeechGate.ts';
+import type { SpeechStateName } from '../flash/create-speech-gate.ts';
 import { EYE_FEATURES } from '../eyes.ts';
 import { csvRow } from './csv-escape.ts';
 import { EXPORT_DEFAULTS } from './export-defaults.ts';

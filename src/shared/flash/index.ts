@@ -1,12 +1,12 @@
 /** The flash engine's public surface. */
-export { createFlashEngine, type FlashEngine } from './createFlashEngine.ts';
+export { createFlashEngine, type FlashEngine } from './create-flash-engine.ts';
 export { FLASH_ENGINE_DEFAULTS, RULE_DEFAULTS, resolveFlashEngineOptions, type FlashEngineOptions } from './defaults.ts';
 export type { FlashEndReason, FlashEvent } from './event.ts';
-export { FlashEngineError, type FlashEngineErrorCode } from './FlashEngineError.ts';
-export { flashFrameOf, type FlashFrame } from './FlashFrame.ts';
+export { FlashEngineError, type FlashEngineErrorCode } from './flash-engine-error.ts';
+export { flashFrameOf, type FlashFrame } from './flash-frame.ts';
 export { FLASH_KINDS, FLASH_KIND_LABELS, type FlashKind } from './kinds.ts';
-export { SPEECH_STATE_NAMES, type SpeechStateName } from './createSpeechGate.ts';
-export { defaultRules } from './rules/defaultRules.ts';
-export { parseRules } from './rules/parseRules.ts';
-export { RulesError, type RuleProblem } from './rules/RulesError.ts';
-export type { AuRule, GazeRule, Rule, Rules } from './rules/Rules.ts';
+export { SPEECH_STATE_NAMES, type SpeechStateName } from './create-speech-gate.ts';
+export { defaultRules } from './rules/default-rules.ts';
+export { parseRules } from './rules/parse-rules.ts';
+export { RulesError, type RuleProblem } from './rules/rules-error.ts';
+export type { AuRule, GazeRule, Rule, Rules } from './rules/rules.ts';

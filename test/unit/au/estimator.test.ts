@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createAuEstimator, type AuEstimator, type AuOutput } from '../../../src/shared/au/createAuEstimator.ts';
+import { createAuEstimator, type AuEstimator, type AuOutput } from '../../../src/shared/au/create-au-estimator.ts';
 import { AU_CHANNEL_INDEX as AU, AU_CHANNELS } from '../../../src/shared/au/ids.ts';
 import { EYE_INDEX } from '../../../src/shared/eyes.ts';
 import { FACE_LEFT, FACE_RIGHT, FACE_MIDLINE } from '../../../src/shared/landmarks.ts';
 import { BLENDSHAPE_INDEX } from '../../../src/shared/au/blendshapes.ts';
 import { AU_REGISTRY } from '../../../src/shared/au/registry.ts';
-import { movePoint, neutralFace, render, type RenderOptions } from './syntheticFace.ts';
+import { movePoint, neutralFace, render, type RenderOptions } from './synthetic-face.ts';
 
 /** Inter-ocular distance of the synthetic face, cm (eye centres at x = +-3.2). */
 const IOD_CM = 6.4;

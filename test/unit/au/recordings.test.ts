@@ -11,9 +11,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AU_CHANNELS } from '../../../src/shared/au/ids.ts';
-import { max, mean, summarise, traceRecording, window, type AuGolden } from './auTrace.ts';
+import { max, mean, summarise, traceRecording, window, type AuGolden } from './au-trace.ts';
 import { loadRecording } from '../../support/recordings.ts';
-import { focalLengthPx, poseFreePoints } from '../../../src/shared/au/poseFreePoints.ts';
+import { focalLengthPx, poseFreePoints } from '../../../src/shared/au/pose-free-points.ts';
 import { rotationFromMatrix } from '../../../src/shared/au/pose.ts';
 import { FACE_LEFT, FACE_RIGHT } from '../../../src/shared/landmarks.ts';
 

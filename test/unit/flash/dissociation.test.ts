@@ -1,8 +1,8 @@
 /** Dissociation: defocused staring against the person's own gaze baseline. */
 import { describe, expect, it } from 'vitest';
-import { createFlashEngine } from '../../../src/shared/flash/createFlashEngine.ts';
-import { defaultRules } from '../../../src/shared/flash/rules/defaultRules.ts';
-import type { FlashFrame } from '../../../src/shared/flash/FlashFrame.ts';
+import { createFlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
+import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
+import type { FlashFrame } from '../../../src/shared/flash/flash-frame.ts';
 import { build, completed, gaussian, lostFrame, run, setEye, times } from './frames.ts';
 
 /**

@@ -5,9 +5,9 @@
  */
 import { AU_CHANNEL_INDEX, AU_CHANNELS, AU_LIST, type AuChannel, type AuId } from '../../../src/shared/au/ids.ts';
 import { EYE_FEATURES, EYE_INDEX, type EyeFeature } from '../../../src/shared/eyes.ts';
-import type { FlashEngine } from '../../../src/shared/flash/createFlashEngine.ts';
+import type { FlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
 import type { FlashEvent } from '../../../src/shared/flash/event.ts';
-import type { FlashFrame } from '../../../src/shared/flash/FlashFrame.ts';
+import type { FlashFrame } from '../../../src/shared/flash/flash-frame.ts';
 
 /** AU values: `AU12` sets both sides, `AU12_L` one side. */
 export type AuValues = Partial<Record<AuChannel, number>>;

@@ -9,12 +9,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createFlashEngine } from '../../../src/shared/flash/createFlashEngine.ts';
-import { flashFrameOf } from '../../../src/shared/flash/FlashFrame.ts';
+import { createFlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
+import { flashFrameOf } from '../../../src/shared/flash/flash-frame.ts';
 import type { FlashEvent } from '../../../src/shared/flash/event.ts';
-import { defaultRules } from '../../../src/shared/flash/rules/defaultRules.ts';
+import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
 import { RECORDING_DIR } from '../../support/recordings.ts';
-import { traceRecording } from '../au/auTrace.ts';
+import { traceRecording } from '../au/au-trace.ts';
 
 const GOLDEN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

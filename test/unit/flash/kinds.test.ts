@@ -1,7 +1,7 @@
 /** Each kind's prototype gives that kind, and the seed's confusable pairs stay apart. */
 import { describe, expect, it } from 'vitest';
-import { createFlashEngine } from '../../../src/shared/flash/createFlashEngine.ts';
-import { defaultRules } from '../../../src/shared/flash/rules/defaultRules.ts';
+import { createFlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
+import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
 import { addAus, build, completed, PROTOTYPES, run, times, type AuValues } from './frames.ts';
 
 const engine = () => createFlashEngine(defaultRules());

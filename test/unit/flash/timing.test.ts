@@ -1,10 +1,10 @@
 /** Event timing: steps, ramps, two-frame flashes, noise, uneven frame intervals, gaps, order. */
 import { describe, expect, it } from 'vitest';
-import { createFlashEngine } from '../../../src/shared/flash/createFlashEngine.ts';
+import { createFlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
 import { FLASH_ENGINE_DEFAULTS } from '../../../src/shared/flash/defaults.ts';
 import type { FlashEvent } from '../../../src/shared/flash/event.ts';
-import { FlashEngineError } from '../../../src/shared/flash/FlashEngineError.ts';
-import { defaultRules } from '../../../src/shared/flash/rules/defaultRules.ts';
+import { FlashEngineError } from '../../../src/shared/flash/flash-engine-error.ts';
+import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
 import { addAus, addNoise, build, completed, gaussian, lostFrame, neutralFrame, run, times } from './frames.ts';
 
 const engine = () => createFlashEngine(defaultRules());

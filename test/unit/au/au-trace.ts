@@ -2,7 +2,7 @@
  * Runs the AU estimator over a recorded fixture and summarises the traces (per-second mean and
  * max of every channel) for assertions and golden files. Summaries, never raw landmarks.
  */
-import { createAuEstimator, type AuOutput } from '../../../src/shared/au/createAuEstimator.ts';
+import { createAuEstimator, type AuOutput } from '../../../src/shared/au/create-au-estimator.ts';
 import { AU_CHANNELS, AU_CHANNEL_INDEX, type AuChannel } from '../../../src/shared/au/ids.ts';
 import { loadRecording } from '../../support/recordings.ts';
 

@@ -4,11 +4,11 @@
  * problem (path, expected, got, fix). Pure; DOM-free; no code generation at run time (the schema
  * validator is ajv's standalone output, so it runs under a CSP without 'unsafe-eval').
  */
-import { RulesError } from './RulesError.ts';
-import type { Rules } from './Rules.ts';
-import { schemaProblems } from './schemaProblems.ts';
-import { semanticProblems } from './semanticProblems.ts';
-import { validate } from './validateRulesSchema.generated.js';
+import { RulesError } from './rules-error.ts';
+import type { Rules } from './rules.ts';
+import { schemaProblems } from './schema-problems.ts';
+import { semanticProblems } from './semantic-problems.ts';
+import { validate } from './validate-rules-schema.generated.js';
 
 export function parseRules(json: unknown): Rules {
   if (!validate(json)) {

@@ -1,6 +1,6 @@
 /**
  * Per-eye features for blink handling and the gaze (dissociation / staring) detector, from pose-free
- * points (poseFreePoints.ts), in EYE_FEATURES order (src/shared/eyes.ts).
+ * points (pose-free-points.ts), in EYE_FEATURES order (src/shared/eyes.ts).
  *
  * - irisX: iris centre relative to the midpoint of the eye corners, in eye half-widths, + toward the
  *   person's left (so both eyes read + when the person looks to their left).

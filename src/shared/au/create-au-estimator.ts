@@ -15,11 +15,11 @@ import { BLENDSHAPE_COUNT, LANDMARK_COUNT } from '../protocol.ts';
 import { mergeAuOptions, type AuConfig, type AuOptions } from './defaults.ts';
 import { compileMeasures, computeMeasures, MEASURE_POINTS, MEASURES, measureIndex } from './measures.ts';
 import { AU_REGISTRY, compileRegistry } from './registry.ts';
-import { focalLengthPx, poseFreePoints } from './poseFreePoints.ts';
-import { computeEyeFeatures, EYE_FEATURE_POINTS } from './eyeFeatures.ts';
+import { focalLengthPx, poseFreePoints } from './pose-free-points.ts';
+import { computeEyeFeatures, EYE_FEATURE_POINTS } from './eye-features.ts';
 import { eulerFromRotation, rotationFromMatrix } from './pose.ts';
 import { columnMedians } from './median.ts';
-import { NEUTRAL_BASELINE_VERSION, validateNeutralBaseline, type NeutralBaseline } from './neutralBaseline.ts';
+import { NEUTRAL_BASELINE_VERSION, validateNeutralBaseline, type NeutralBaseline } from './neutral-baseline.ts';
 
 export interface AuInput {
   /** Capture/presentation time, ms, increasing. */
@@ -40,7 +40,7 @@ export interface AuOutput {
   aus: Float32Array;
   /** Presence (0/1) in AU_CHANNELS order, with hysteresis (AU_DEFAULTS.presence). */
   presence: Uint8Array;
-  /** EYE_FEATURES layout (eyeFeatures.ts); NaN without a face. */
+  /** EYE_FEATURES layout (eye-features.ts); NaN without a face. */
   eyes: Float32Array;
   /** [pitch, yaw, roll], radians (pose.ts); NaN without a face or matrix. */
   pose: Float32Array;

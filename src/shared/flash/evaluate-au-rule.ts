@@ -9,7 +9,7 @@
  * held by `activation`, so a long expression is not cut up as the envelope learns it. Pure;
  * writes into `out`.
  */
-import { VIEW_BOTH, VIEW_LEFT, VIEW_RIGHT, type CompiledAuRule, type CompiledTerm } from './compileRules.ts';
+import { VIEW_BOTH, VIEW_LEFT, VIEW_RIGHT, type CompiledAuRule, type CompiledTerm } from './compile-rules.ts';
 
 export interface RuleContext {
   /** AU intensities, AU_CHANNELS order (eye-region channels already held through blinks). */

@@ -12,7 +12,7 @@
  * hidden), but they are counted.
  */
 import { EYE_INDEX } from '../eyes.ts';
-import type { CompiledGazeRule } from './compileRules.ts';
+import type { CompiledGazeRule } from './compile-rules.ts';
 import type { FlashEngineOptions } from './defaults.ts';
 import type { FlashEndReason, FlashEvent } from './event.ts';
 

@@ -4,8 +4,8 @@
  * fit, signals that do not fit the kind.
  */
 import { AU_LIST } from '../../au/ids.ts';
-import type { RuleProblem } from './RulesError.ts';
-import type { AuRule, Rule, Rules } from './Rules.ts';
+import type { RuleProblem } from './rules-error.ts';
+import type { AuRule, Rule, Rules } from './rules.ts';
 
 const SIDED = new Set<string>(AU_LIST.filter((a) => a.sided).map((a) => a.id));
 

@@ -1,11 +1,11 @@
 /** The speech gate and the talking envelope on their own, then what they change in the engine. */
 import { describe, expect, it } from 'vitest';
 import { AU_CHANNEL_INDEX } from '../../../src/shared/au/ids.ts';
-import { createFlashEngine } from '../../../src/shared/flash/createFlashEngine.ts';
-import { createSpeechGate, SPEECH_ASSUMED, SPEECH_QUIET, SPEECH_TALKING } from '../../../src/shared/flash/createSpeechGate.ts';
-import { createTalkingEnvelope } from '../../../src/shared/flash/createTalkingEnvelope.ts';
+import { createFlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
+import { createSpeechGate, SPEECH_ASSUMED, SPEECH_QUIET, SPEECH_TALKING } from '../../../src/shared/flash/create-speech-gate.ts';
+import { createTalkingEnvelope } from '../../../src/shared/flash/create-talking-envelope.ts';
 import { FLASH_ENGINE_DEFAULTS, type FlashEngineOptions } from '../../../src/shared/flash/defaults.ts';
-import { defaultRules } from '../../../src/shared/flash/rules/defaultRules.ts';
+import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
 import { addAus, build, completed, gaussian, run, times } from './frames.ts';
 
 const D = FLASH_ENGINE_DEFAULTS;

@@ -12,12 +12,12 @@
  * kind of the rule that carried most of it (largest time integral of activation), or the
  * one-sided kind when one side rose first and fell first by the rule's lateral lag.
  */
-import { VIEW_BOTH, VIEW_LEFT, VIEW_RIGHT, type AuGroup, type CompiledAuRule } from './compileRules.ts';
-import { crossingTime } from './crossingTime.ts';
+import { VIEW_BOTH, VIEW_LEFT, VIEW_RIGHT, type AuGroup, type CompiledAuRule } from './compile-rules.ts';
+import { crossingTime } from './crossing-time.ts';
 import type { FlashEngineOptions } from './defaults.ts';
 import type { FlashEndReason, FlashEvent } from './event.ts';
-import type { RuleFrame } from './evaluateAuRule.ts';
-import { parabolicPeakTime } from './parabolicPeakTime.ts';
+import type { RuleFrame } from './evaluate-au-rule.ts';
+import { parabolicPeakTime } from './parabolic-peak-time.ts';
 
 export interface GroupFrameFlags {
   /** New onsets are not trusted this frame (head turning). */

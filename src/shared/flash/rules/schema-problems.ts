@@ -3,8 +3,8 @@
  * and how to fix it.
  */
 import schema from './rules.schema.json';
-import type { SchemaError } from './validateRulesSchema.generated.js';
-import type { RuleProblem } from './RulesError.ts';
+import type { SchemaError } from './validate-rules-schema.generated.js';
+import type { RuleProblem } from './rules-error.ts';
 
 /** Examples shown when a required field is missing. */
 const FIELD_EXAMPLES: Readonly<Record<string, string>> = {

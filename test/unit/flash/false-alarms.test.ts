@@ -1,9 +1,9 @@
 /** Talking, blinks and head turns must not produce events on their own. */
 import { describe, expect, it } from 'vitest';
-import { createFlashEngine } from '../../../src/shared/flash/createFlashEngine.ts';
+import { createFlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
 import type { FlashEngineOptions } from '../../../src/shared/flash/defaults.ts';
-import { defaultRules } from '../../../src/shared/flash/rules/defaultRules.ts';
-import type { FlashFrame } from '../../../src/shared/flash/FlashFrame.ts';
+import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
+import type { FlashFrame } from '../../../src/shared/flash/flash-frame.ts';
 import { addAus, build, completed, gaussian, OPEN_APERTURE, run, setEye, times } from './frames.ts';
 
 const engine = (options: Partial<FlashEngineOptions> = {}) => createFlashEngine(defaultRules(), options);

@@ -12,11 +12,11 @@ import { describe, expect, it } from 'vitest';
 
 const rulesDir = fileURLToPath(new URL('../../../src/shared/flash/rules/', import.meta.url));
 const schemaPath = rulesDir + 'rules.schema.json';
-const validatorPath = rulesDir + 'validateRulesSchema.generated.js';
+const validatorPath = rulesDir + 'validate-rules-schema.generated.js';
 
 const HEADER =
-  '// Generated from rules.schema.json by test/unit/flash/rulesSchemaValidator.test.ts\n' +
-  '// (UPDATE_RULES_VALIDATOR=1 npx vitest run --project unit test/unit/flash/rulesSchemaValidator).\n' +
+  '// Generated from rules.schema.json by test/unit/flash/rules-schema-validator.test.ts\n' +
+  '// (UPDATE_RULES_VALIDATOR=1 npx vitest run --project unit test/unit/flash/rules-schema-validator).\n' +
   '// Do not edit by hand.\n';
 
 function generate(): string {
