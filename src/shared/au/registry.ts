@@ -33,7 +33,10 @@ export interface AuTerm {
   readonly measure: string;
   /** +1: the AU raises the measure; -1: it lowers it. */
   readonly direction: 1 | -1;
+  /** Negative for a discount: the term then takes away what another action explains. */
   readonly weight: number;
+  /** Only a change in `direction` counts; the opposite change adds (or, for a discount, takes) nothing. */
+  readonly oneWay?: boolean;
 }
 
 export interface AuBlend {
@@ -41,7 +44,8 @@ export interface AuBlend {
   readonly shapes: readonly (BlendshapeName | PairedBlendshape)[];
   /** Paired names resolve per side (sided AUs) or average both sides (bilateral AUs). */
   readonly paired: boolean;
-  readonly mode: 'fuse' | 'support';
+  /** fuse: pulls the AU toward the blendshape; support: the same, capped at geometry + supportMargin; confirm: the AU is the smaller of the two (both must agree). */
+  readonly mode: 'fuse' | 'support' | 'confirm';
   /** Fraction (0..1) of the gap between geometry and blendshape evidence that the blendshape closes. */
   readonly weight: number;
   /** Rise above the person's neutral, as a fraction of the headroom (1 - neutral), that reads as intensity 5. */
@@ -67,6 +71,8 @@ export interface AuDef {
 }
 
 const t = (measure: string, direction: 1 | -1, weight = 1): AuTerm => ({ measure, direction, weight });
+/** A one-way term (see AuTerm.oneWay). */
+const t1 = (measure: string, direction: 1 | -1, weight = 1): AuTerm => ({ measure, direction, weight, oneWay: true });
 
 export const AU_REGISTRY: readonly AuDef[] = [
   {
@@ -239,8 +245,10 @@ export interface CompiledAu {
   readonly id: AuId;
   readonly side: Side | null;
   readonly measures: Int32Array;
-  /** weight * direction per term. */
-  readonly coef: Float64Array;
+  /** Per term: +1 / -1, its weight, and 1 when only a change in its direction counts. */
+  readonly direction: Float64Array;
+  readonly weight: Float64Array;
+  readonly oneWay: Uint8Array;
   readonly scale: number;
   /** Measure whose neutral value multiplies `scale`, or -1. */
   readonly scaleOf: number;
@@ -248,11 +256,17 @@ export interface CompiledAu {
   readonly blendIdx: Int32Array;
   readonly blendWeight: number;
   readonly blendFullScale: number;
-  readonly blendSupport: boolean;
+  /** BLEND_FUSE, BLEND_SUPPORT or BLEND_CONFIRM. */
+  readonly blendMode: number;
   readonly closure: boolean;
   /** Bilateral channel of a sided AU: the larger of the two side channels that follow it. */
   readonly maxOfSides: boolean;
 }
+
+export const BLEND_FUSE = 0;
+export const BLEND_SUPPORT = 1;
+export const BLEND_CONFIRM = 2;
+const BLEND_MODE = { fuse: BLEND_FUSE, support: BLEND_SUPPORT, confirm: BLEND_CONFIRM } as const;
 
 function blendNames(b: AuBlend, side: Side | null): BlendshapeName[] {
   if (!b.paired) return b.shapes as BlendshapeName[];
@@ -272,7 +286,9 @@ function compileOne(def: AuDef, side: Side | null): CompiledAu {
     id: def.id,
     side,
     measures: Int32Array.from(def.terms.map((tm) => resolve(tm.measure))),
-    coef: Float64Array.from(def.terms.map((tm) => tm.weight * tm.direction)),
+    direction: Float64Array.from(def.terms.map((tm) => tm.direction)),
+    weight: Float64Array.from(def.terms.map((tm) => tm.weight)),
+    oneWay: Uint8Array.from(def.terms.map((tm) => (tm.oneWay ? 1 : 0))),
     scale: def.scale,
     scaleOf: def.scaleOfNeutral ? resolve(def.scaleOfNeutral) : -1,
     offset: def.offset ?? 0,
@@ -283,7 +299,7 @@ function compileOne(def: AuDef, side: Side | null): CompiledAu {
     })),
     blendWeight: def.blend?.weight ?? 0,
     blendFullScale: def.blend?.fullScale ?? 1,
-    blendSupport: def.blend?.mode === 'support',
+    blendMode: BLEND_MODE[def.blend?.mode ?? 'fuse'],
     closure: def.closure === true,
     maxOfSides: false,
   };
