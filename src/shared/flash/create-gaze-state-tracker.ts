@@ -14,7 +14,8 @@
 import { EYE_INDEX } from '../eyes.ts';
 import type { CompiledGazeRule } from './compile-rules.ts';
 import type { FlashEngineOptions } from './defaults.ts';
-import type { FlashEndReason, FlashEvent } from './event.ts';
+import { makeFlashEvent, type FlashEndReason, type FlashEvent } from './event.ts';
+import { clamp01 } from '../numbers.ts';
 
 export interface GazeStateTracker {
   /** `closed`: the lids are closing or closed this frame (the blink gate's reading). */
@@ -34,6 +35,8 @@ type GazeOptions = Pick<
   | 'gazeBaselineMinMs'
   | 'gazeBaselineMinSaccades'
   | 'vergencePriorSigma'
+  | 'microMaxMs'
+  | 'fastOnsetMaxMs'
 >;
 
 /** Saccade times kept for the window count (more than any window sees at human saccade rates). */
@@ -101,25 +104,23 @@ export function createGazeStateTracker(rule: CompiledGazeRule, options: GazeOpti
     const w = rule.confidence;
     const total = w.activation + w.support + w.snr;
     const confidence = total > 0 ? (w.activation * (rateTerm + durationTerm) / 2 + w.support * supportTerm + w.snr * baselineTerm) / total : 0;
-    return {
-      id,
-      kind: rule.kind,
-      status,
-      onsetMs: onsetT,
-      apexMs: apexT,
-      offsetMs: complete ? offsetMs : NaN,
-      onsetPhaseMs: apexT - onsetT,
-      durationMs: complete ? durationMs : NaN,
-      peak: 5 * clamp01(0.6 * rateTerm + 0.2 * vergenceTerm + 0.2 * blinkTerm),
-      aus: [],
-      side: null,
-      sideLagMs: null,
-      confidence: clamp01(confidence),
-      micro: false,
-      fastOnset: false,
-      macro: complete,
-      endedBy: complete ? endedBy : null,
-    };
+    return makeFlashEvent(
+      {
+        id,
+        kind: rule.kind,
+        status,
+        onsetMs: onsetT,
+        apexMs: apexT,
+        offsetMs,
+        peak: 5 * clamp01(0.6 * rateTerm + 0.2 * vergenceTerm + 0.2 * blinkTerm),
+        aus: [],
+        side: null,
+        sideLagMs: null,
+        confidence: clamp01(confidence),
+        endedBy,
+      },
+      options,
+    );
   };
 
   const finish = (offsetMs: number, reason: FlashEndReason, out: FlashEvent[]) => {
@@ -228,8 +229,4 @@ export function createGazeStateTracker(rule: CompiledGazeRule, options: GazeOpti
       active = false;
     },
   };
-}
-
-function clamp01(x: number): number {
-  return x < 0 || Number.isNaN(x) ? 0 : x > 1 ? 1 : x;
 }
