@@ -55,7 +55,7 @@ export const PROTOTYPES: Readonly<Record<PosedKind, Prototype>> = {
   },
   one_sided_smile: {
     rise: [['AU12', 'AU14']],
-    allowed: ['AU12', 'AU14', 'AU06', 'AU07', 'AU10', 'AU20', 'AU25', 'AU26', 'AU02', 'AU05'],
-    why: 'R12A+R14A (unilateral 12 and/or 14); while speaking the lips part',
+    allowed: ['AU12', 'AU14', 'AU06', 'AU07', 'AU10', 'AU20', 'AU25', 'AU26', 'AU01', 'AU02', 'AU05'],
+    why: 'R12A+R14A (unilateral 12 and/or 14); while speaking the lips part; the posed contempt of the video set lifts the brows (a superior look)',
   },
 };

@@ -71,16 +71,36 @@ export function calibratedEstimator(neutral: Recording): AuEstimator {
   return est;
 }
 
-/** A video with the person's neutral from another clip (calibrated, as the research command's --neutral does). */
-export function replayWithNeutral(neutral: Recording, video: Recording, rules: Rules = defaultRules()): FlashEvent[] {
+export interface HeldReplay {
+  events: FlashEvent[];
+  /** Presentation time where the expression clip starts (after the neutral clip), ms. */
+  cutMs: number;
+  endMs: number;
+}
+
+/**
+ * A held expression as a person would show it: their neutral clip, then the expression clip (a hard
+ * cut, the speech going on), with the neutral calibrated on the neutral clip (as the research
+ * command's --neutral does). Timestamps run on: the expression clip starts one frame interval
+ * after the neutral clip's last frame.
+ */
+export function replayHeld(neutral: Recording, video: Recording, rules: Rules = defaultRules()): HeldReplay {
   const baseline = calibratedEstimator(neutral).getBaseline()!;
   const est = createAuEstimator();
   est.setBaseline(baseline);
   const engine = createFlashEngine(rules);
   const events: FlashEvent[] = [];
-  for (const f of video.frames) {
-    events.push(...engine.step(flashFrameOf(f.timestampMs, f.landmarks !== null, auStep(est, f, f.timestampMs, video.width, video.height))));
-  }
-  events.push(...engine.flush(video.frames.at(-1)?.timestampMs ?? 0));
-  return events.filter((e) => e.status === 'complete');
+  const interval = (neutral.frames.at(-1)!.timestampMs - neutral.frames[0]!.timestampMs) / Math.max(1, neutral.frames.length - 1);
+  const cutMs = neutral.frames.at(-1)!.timestampMs + interval;
+  const run = (rec: Recording, offsetMs: number) => {
+    for (const f of rec.frames) {
+      const t = f.timestampMs + offsetMs;
+      events.push(...engine.step(flashFrameOf(t, f.landmarks !== null, auStep(est, f, t, rec.width, rec.height))));
+    }
+  };
+  run(neutral, 0);
+  run(video, cutMs - video.frames[0]!.timestampMs);
+  const endMs = cutMs + video.frames.at(-1)!.timestampMs - video.frames[0]!.timestampMs;
+  events.push(...engine.flush(endMs));
+  return { events: events.filter((e) => e.status === 'complete'), cutMs, endMs };
 }

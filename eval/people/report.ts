@@ -13,10 +13,12 @@ import type { HeldVerdict, ScoredClip } from './score.ts';
 export interface HeldResult {
   person: Person;
   label: string;
-  /** Posed kind, or null for the person's neutral clip (no event expected). */
-  kind: PosedKind | null;
+  kind: PosedKind;
+  /** Events from the cut on (the expression clip). */
   verdict: HeldVerdict;
-  durationS: number;
+  /** Events in the neutral clip before the cut (each one a false flash), and its length. */
+  neutralEvents: number;
+  neutralS: number;
 }
 
 export interface PeopleFigures {
@@ -27,7 +29,7 @@ export interface PeopleFigures {
   confusion: Record<string, Record<string, number>>;
   precision: { detections: number; matched: number; rightKind: number; overall: number; rightKindOverall: number; byKind: Record<string, { detected: number; correct: number; precision: number }> };
   falseFlashes: { onControls: number; controls: number; onNeutral: number; neutralS: number; concurrent: number };
-  held: { detected: number; rightKind: number; clips: number; neutralClipEvents: number; neutralClips: number };
+  held: { detected: number; rightKind: number; clips: number; neutralEvents: number; neutralS: number };
 }
 
 /** The lengths the accuracy bars are set for: a flash of >= 3 frames at 30 fps, >= 2 frames at 60 fps. */
@@ -55,8 +57,6 @@ export function peopleFigures(plans: readonly PeopleClipPlan[], clips: readonly 
   const detections = matched.length + result.unmatched.length;
   const rightKind = matched.filter((m) => m.detection!.kind === m.truth.kind).length;
   const neutralS = plans.reduce((a, p) => a + (p.sequence.filter((l) => l === 'neutral').length - p.fps) / p.fps, 0);
-  const heldPosed = held.filter((h) => h.kind !== null);
-  const heldNeutral = held.filter((h) => h.kind === null);
   return {
     bar: { byKind: byKey(bar, (m) => m.truth.kind), all: figures(bar), byPerson: byKey(bar, (m) => m.truth.person ?? '?') },
     allLengths: {
@@ -81,11 +81,11 @@ export function peopleFigures(plans: readonly PeopleClipPlan[], clips: readonly 
       concurrent: result.unmatched.filter((u) => u.reason === 'concurrent').length,
     },
     held: {
-      detected: heldPosed.filter((h) => h.verdict.events > 0).length,
-      rightKind: heldPosed.filter((h) => h.verdict.dominant === h.kind).length,
-      clips: heldPosed.length,
-      neutralClipEvents: heldNeutral.reduce((a, h) => a + h.verdict.events, 0),
-      neutralClips: heldNeutral.length,
+      detected: held.filter((h) => h.verdict.events > 0).length,
+      rightKind: held.filter((h) => h.verdict.dominant === h.kind).length,
+      clips: held.length,
+      neutralEvents: held.reduce((a, h) => a + h.neutralEvents, 0),
+      neutralS: held.reduce((a, h) => a + h.neutralS, 0),
     },
   };
 }
@@ -124,15 +124,18 @@ export function peopleTables(f: PeopleFigures, held: readonly HeldResult[], peop
   out.push('');
   if (held.length) {
     const h = f.held;
-    out.push(`Held expressions (videos, the person's neutral clip as the neutral): ${h.detected} of ${h.clips} clips gave an event, ${h.rightKind} with the posed kind as the longest; ${h.neutralClipEvents} events in ${h.neutralClips} neutral clips.`);
-    const kinds = ['neutral', ...POSED_KINDS];
+    out.push(`Held expressions (videos: the person's neutral clip, then the expression clip, speech going on; neutral calibrated on the neutral clip): ${h.detected} of ${h.clips} expression clips gave an event, ${h.rightKind} with the posed kind as the longest; ${h.neutralEvents} events in ${fmt(h.neutralS, 0)} s of neutral clips.`);
     const persons = [...new Set(held.map((x) => x.person.id))];
-    out.push(table(['person', ...kinds], persons.map((id) => [id, ...kinds.map((k) => {
-      const x = held.find((y) => y.person.id === id && (y.kind ?? 'neutral') === k);
-      if (!x) return '';
-      if (x.kind === null) return x.verdict.events ? `${x.verdict.events} ev (${x.verdict.dominant})` : 'ok';
-      return x.verdict.dominant === null ? 'none' : x.verdict.dominant === x.kind ? 'right' : x.verdict.dominant;
-    })])));
+    const kinds = POSED_KINDS.filter((k) => held.some((x) => x.kind === k));
+    out.push(table(['person', ...kinds, 'neutral part'], persons.map((id) => [
+      id,
+      ...kinds.map((k) => {
+        const x = held.find((y) => y.person.id === id && y.kind === k);
+        if (!x) return '';
+        return x.verdict.dominant === null ? 'none' : x.verdict.dominant === x.kind ? 'right' : x.verdict.dominant;
+      }),
+      String(held.filter((y) => y.person.id === id).reduce((a, y) => a + y.neutralEvents, 0)),
+    ])));
     out.push('');
   }
   return out.join('\n');

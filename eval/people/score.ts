@@ -55,9 +55,10 @@ export interface HeldVerdict {
 
 /**
  * A clip whose expression is held throughout: which kind covers most of it. Detected = any event;
- * right kind = the dominant kind is the posed one.
+ * right kind = the dominant kind is the posed one. Only events starting at or after `fromMs` count.
  */
-export function heldVerdict(events: readonly EventLike[]): HeldVerdict {
+export function heldVerdict(events: readonly EventLike[], fromMs = -Infinity): HeldVerdict {
+  events = events.filter((e) => e.onsetMs >= fromMs);
   const msByKind: Record<string, number> = {};
   for (const e of events) msByKind[e.kind] = (msByKind[e.kind] ?? 0) + Math.max(0, e.offsetMs - e.onsetMs);
   let dominant: string | null = null;

@@ -100,6 +100,17 @@ export const FACE_MIDLINE = {
   chin: 152,
 } as const;
 
+/**
+ * The middle of the mouth (both lips, outer and inner edge): its sideways position is where the
+ * mouth as a whole has been pulled, and the reference a lip corner's own sideways pull is read from.
+ */
+export const MOUTH_CENTRE: readonly number[] = [
+  FACE_MIDLINE.upperLipOuter,
+  FACE_MIDLINE.upperLipInner,
+  FACE_MIDLINE.lowerLipInner,
+  FACE_MIDLINE.lowerLipOuter,
+];
+
 /** Upper lip outer edge, both sides of the middle point (Cupid's bow peaks). */
 export const UPPER_LIP_OUTER_SIDES = [37, 267] as const;
 /** Lower lip outer edge, both sides of the middle point. */

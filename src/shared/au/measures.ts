@@ -12,6 +12,7 @@ import {
   FACE_MIDLINE,
   FACE_RIGHT,
   LOWER_LIP_OUTER_SIDES,
+  MOUTH_CENTRE,
   UPPER_LIP_OUTER_SIDES,
   type FaceSideLandmarks,
 } from '../landmarks.ts';
@@ -20,7 +21,8 @@ export type Side = 'L' | 'R';
 
 /**
  * - `y`: mean height of `points` (up positive).
- * - `lateral`: mean distance of `points` from the midline, outward positive.
+ * - `lateral`: mean distance of `points` from the midline, outward positive; with `minus`, from the
+ *   mean position of those points instead (outward still positive).
  * - `z`: mean depth of `points` (toward the camera positive).
  * - `gap`: mean height of `points` minus mean height of `minus`.
  */
@@ -40,6 +42,8 @@ export interface MeasureDef {
   readonly stillScale: number;
 }
 
+const M = FACE_MIDLINE;
+
 function sided(side: Side, lm: FaceSideLandmarks): MeasureDef[] {
   return [
     { id: `browInnerY_${side}`, kind: 'y', points: lm.browInner, side, stillScale: 0.1 },
@@ -54,10 +58,17 @@ function sided(side: Side, lm: FaceSideLandmarks): MeasureDef[] {
     { id: `lipCornerY_${side}`, kind: 'y', points: [lm.lipCorner], side, stillScale: 0.06 },
     { id: `lipCornerX_${side}`, kind: 'lateral', points: [lm.lipCorner], side, stillScale: 0.06 },
     { id: `lipCornerZ_${side}`, kind: 'z', points: [lm.lipCorner], side, stillScale: 0.08 },
+    // Relative measures: one feature against another, so that what moves both cancels.
+    /** Inner brow above the middle of the brow: the oblique brow of AU1 (also against AU4's pull). */
+    { id: `browObliqueness_${side}`, kind: 'gap', points: lm.browInner, minus: lm.browMid, side, stillScale: 0.03 },
+    /** Lip corner above the middle of the upper lip: AU12 lifts the corner more, AU10 the lip. */
+    { id: `lipCornerOverUpperLip_${side}`, kind: 'gap', points: [lm.lipCorner], minus: [M.upperLipOuter, ...UPPER_LIP_OUTER_SIDES], side, stillScale: 0.06 },
+    /** Lip corner's sideways distance from the middle of the mouth: a pull of its own, not a shift of the whole mouth. */
+    { id: `lipCornerFromMouth_${side}`, kind: 'lateral', points: [lm.lipCorner], minus: MOUTH_CENTRE, side, stillScale: 0.06 },
+    /** The whole mouth pulled toward this side (a one-sided 12 or 14 drags it along). */
+    { id: `mouthShift_${side}`, kind: 'lateral', points: MOUTH_CENTRE, side, stillScale: 0.04 },
   ];
 }
-
-const M = FACE_MIDLINE;
 
 /** Every measure, in the order of the measure vector (and of NeutralBaseline.measures). */
 export const MEASURES: readonly MeasureDef[] = [
@@ -133,17 +144,16 @@ export function computeMeasures(p: Float64Array, c: CompiledMeasures, out: Float
     const axis = k === 1 ? 0 : k === 2 ? 2 : 1;
     const ps = c.pStart[i] as number;
     const ms = c.mStart[i] as number;
-    const me = k === 3 ? (c.pStart[i + 1] as number) : ms;
+    const me = c.pStart[i + 1] as number;
     let a = 0;
     for (let j = ps; j < ms; j++) a += p[(c.idx[j] as number) * 3 + axis] as number;
     a /= ms - ps;
-    if (k === 3) {
+    if (me > ms) {
       let b = 0;
       for (let j = ms; j < me; j++) b += p[(c.idx[j] as number) * 3 + axis] as number;
       a -= b / (me - ms);
-    } else if (k === 1) {
-      a *= c.sign[i] as number;
     }
+    if (k === 1) a *= c.sign[i] as number;
     out[i] = a;
   }
 }

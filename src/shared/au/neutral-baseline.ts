@@ -5,7 +5,8 @@
 import { BLENDSHAPE_COUNT } from '../protocol.ts';
 import { MEASURES } from './measures.ts';
 
-export const NEUTRAL_BASELINE_VERSION = 1;
+/** 2: relative measures (brow obliqueness, lip corner against the upper lip and the middle of the mouth, mouth shift) added. */
+export const NEUTRAL_BASELINE_VERSION = 2;
 
 export interface NeutralBaseline {
   /** Format version; setBaseline refuses others. */
@@ -29,7 +30,9 @@ export function validateNeutralBaseline(b: unknown): NeutralBaseline {
   };
   if (typeof b !== 'object' || b === null) fail('not an object');
   const o = b as Record<string, unknown>;
-  if (o.version !== NEUTRAL_BASELINE_VERSION) fail(`version ${String(o.version)}, expected ${NEUTRAL_BASELINE_VERSION}`);
+  if (o.version !== NEUTRAL_BASELINE_VERSION) {
+    fail(`version ${String(o.version)}, expected ${NEUTRAL_BASELINE_VERSION} (a neutral saved by an earlier version measures the face differently; calibrate again)`);
+  }
   if (o.source !== 'calibrated' && o.source !== 'auto') fail(`source must be "calibrated" or "auto", got ${String(o.source)}`);
   const ids = o.measureIds;
   if (!Array.isArray(ids) || ids.length !== MEASURES.length || ids.some((id, i) => id !== MEASURES[i]?.id)) {

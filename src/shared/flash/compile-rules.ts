@@ -68,6 +68,8 @@ export interface CompiledAuRule {
   sideDifferenceMin: number;
   /** Some required AU is scored per side. */
   hasSided: boolean;
+  /** Terms its evidence sums over: each allOf AU and each anyOf group (at least 1). */
+  requirements: number;
 }
 
 export interface CompiledGazeRule {
@@ -160,6 +162,7 @@ function compileAuRule(rule: AuRule, index: number, confidence: CompiledConfiden
     talkingConfirm: needsMouth && !required.every((t) => t.mouth) ? support.filter((t) => !t.mouth) : [],
     sideDifferenceMin: RULE_DEFAULTS.sideDifferenceMin,
     hasSided: required.some((t) => t.sided),
+    requirements: Math.max(1, allOf.length + anyOf.length),
   };
 }
 

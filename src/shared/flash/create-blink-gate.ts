@@ -1,10 +1,14 @@
 /**
- * Says, per frame, whether the lids are in a blink: the eye features' blink flag, AU43/AU45 at or
- * above `blinkAuMin`, or the aperture dipping under `blinkApertureRatio` of the person's open-eye
- * aperture; and for `blinkHoldMs` after. While it says so, eye-region AUs (5, 6, 7, 43, 45) are
- * held at their last open-eye values by the engine, so a closing lid never reads as a lid
+ * Says, per frame, whether the lids are in a blink: the eye features' blink flag or AU43/AU45 at or
+ * above `blinkAuMin`; and for `blinkHoldMs` after. While it says so, eye-region AUs (5, 6, 7, 43,
+ * 45) are held at their last open-eye values by the engine, so a closing lid never reads as a lid
  * tightener (AU7) or cheek raiser (AU6). A closure longer than `blinkMaxMs` is eyes closed, not a
  * blink: the gate opens so that a real AU43 (pain) can count.
+ *
+ * The lid gap itself is not read: it narrows as much when the cheeks push the lower lids up in a
+ * smile (AU6) or the lids tighten (AU7) as in a blink, and holding the eye AUs then would hide the
+ * very AU6 that makes a smile happiness. AU43/AU45 read the upper lid coming down, confirmed by
+ * MediaPipe's eyeBlink (au/registry.ts), which a blink moves and a narrowing does not.
  */
 import { AU_CHANNEL_INDEX } from '../au/ids.ts';
 import { EYE_INDEX } from '../eyes.ts';
@@ -20,15 +24,13 @@ export interface BlinkGate {
 
 type BlinkOptions = Pick<
   FlashEngineOptions,
-  'blinkAuMin' | 'blinkApertureRatio' | 'apertureTimeConstantMs' | 'blinkHoldMs' | 'blinkMaxMs'
+  'blinkAuMin' | 'blinkHoldMs' | 'blinkMaxMs'
 >;
 
 const BLINK_CHANNELS = [AU_CHANNEL_INDEX.AU43, AU_CHANNEL_INDEX.AU45] as const;
 
 export function createBlinkGate(options: BlinkOptions): BlinkGate {
-  const { blinkAuMin, blinkApertureRatio, apertureTimeConstantMs, blinkHoldMs, blinkMaxMs } = options;
-  let openAperture = NaN;
-  let prevT = NaN;
+  const { blinkAuMin, blinkHoldMs, blinkMaxMs } = options;
   let closedSince = NaN;
   let holdUntil = -Infinity;
   let closed = false;
@@ -39,15 +41,7 @@ export function createBlinkGate(options: BlinkOptions): BlinkGate {
     step(t, aus, eyes) {
       const flag = eyes[EYE_INDEX.blink]! >= 0.5;
       const auClosed = aus[BLINK_CHANNELS[0]]! >= blinkAuMin || aus[BLINK_CHANNELS[1]]! >= blinkAuMin;
-      const aperture = (eyes[EYE_INDEX.aperture_L]! + eyes[EYE_INDEX.aperture_R]!) / 2;
-      const dip = Number.isFinite(aperture) && Number.isFinite(openAperture) && aperture < blinkApertureRatio * openAperture;
-      closed = flag || auClosed || dip;
-      if (!closed && Number.isFinite(aperture)) {
-        const dt = Number.isFinite(prevT) ? t - prevT : Infinity;
-        const alpha = Number.isFinite(openAperture) ? 1 - Math.exp(-dt / apertureTimeConstantMs) : 1;
-        openAperture = Number.isFinite(openAperture) ? openAperture + alpha * (aperture - openAperture) : aperture;
-      }
-      prevT = t;
+      closed = flag || auClosed;
       if (closed) {
         if (Number.isNaN(closedSince)) closedSince = t;
         // Eyes kept closed: not a blink any more, let AU43 through.
@@ -59,7 +53,6 @@ export function createBlinkGate(options: BlinkOptions): BlinkGate {
       return t < holdUntil;
     },
     reset() {
-      prevT = NaN;
       closedSince = NaN;
       holdUntil = -Infinity;
       closed = false;

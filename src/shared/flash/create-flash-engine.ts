@@ -14,7 +14,8 @@
  * eye-region AUs), head-motion gate (block onsets during turns; an onset on a one-frame pose step
  * waits one frame for the head to stop), while talking: raised mouth mins, mouth-only rules
  * muted and mins held above the person's talking envelope; rule activations against
- * noise-adapted mins, one event track per rule group, the gaze-state tracker (dissociation),
+ * noise-adapted mins, one event track per rule group (a group starts an event only while no other
+ * group matches the face more fully), the gaze-state tracker (dissociation),
  * then the noise update. A frame with no face, NaN AUs, or after a gap longer than
  * maxFrameGapMs ends open events at the last good frame and restarts onset detection.
  * See docs/flash-engine.md.
@@ -90,6 +91,8 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
   for (const c of EYE_CHANNELS) eyeMask[c] = 1;
   const noSkip = new Uint8Array(channelCount);
   const frames = compiled.auRules.map(createRuleFrame);
+  const groupEvidence = new Float64Array(compiled.groups.length);
+  const flags = { onsetBlocked: false, onsetProvisional: false, disturbed: false };
   const scratch = createViewScratch();
   const ctx: RuleContext = {
     values,
@@ -100,6 +103,7 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
     speechMouthScale: opts.speechMouthScale,
     muteMouthOnly: false,
     talkingConfirm: opts.speechUpperFaceConfirm !== 0,
+    evidenceCap: opts.ruleEvidenceCap,
   };
 
   let lastT = NaN;
@@ -180,8 +184,24 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
       ctx.speaking = speaking;
       ctx.muteMouthOnly = speaking;
       for (let i = 0; i < frames.length; i++) evaluateAuRule(compiled.auRules[i]!, ctx, frames[i]!, scratch);
-      const flags = { onsetBlocked: headBlocked, onsetProvisional: headState === HEAD_STEP, disturbed: headBlocked || speaking };
-      for (const track of tracks) track.step(t, frames, values, noise.sigma, flags, out);
+      flags.onsetProvisional = headState === HEAD_STEP;
+      flags.disturbed = headBlocked || speaking;
+      // One expression at a time: a group may start an event only while no other group's rules
+      // match the face more fully (a smile's cheeks can read as lowered brows, a frown's pressed
+      // lips as raised corners; the weaker reading is the artefact).
+      // Groups are compared by how strongly their best rule is met (its evidence per requirement),
+      // so that a rule of two requirements does not outweigh one of one by its size alone.
+      for (let g = 0; g < groupEvidence.length; g++) {
+        let e = 0;
+        for (const r of compiled.groups[g]!.rules) e = Math.max(e, frames[r.index]!.evidence / r.requirements);
+        groupEvidence[g] = e;
+      }
+      for (let g = 0; g < tracks.length; g++) {
+        let rival = 0;
+        if (opts.groupDominance !== 0) for (let h = 0; h < groupEvidence.length; h++) if (h !== g) rival = Math.max(rival, groupEvidence[h]!);
+        flags.onsetBlocked = headBlocked || groupEvidence[g]! < rival;
+        tracks[g]!.step(t, frames, values, noise.sigma, flags, out);
+      }
       for (const g of gaze) g.step(t, frame.eyes, blink.closed, out);
 
       noise.update(values, dt, blinking ? eyeMask : noSkip);

@@ -6,8 +6,8 @@
  * below its `off`). Onset and offset are the interpolated crossings of that level.
  *
  * The event is shown ('onset') as soon as it has lasted its rule's minMs (0 for flashes: on the
- * frame it is detected) with the rule leading on that frame; at the end ('complete') it takes the
- * kind of the rule that carried most of it (group/label.ts).
+ * frame it is detected) with the rule that matches it most completely on that frame; at the end
+ * ('complete') it takes the kind of the rule that carried most of it (group/label.ts).
  *
  * The rooms: onset detection (group/onset-detector.ts), each side's timing (group/side-tracker.ts),
  * what the open event gathers (group/event-accumulator.ts), labelling and the event itself
@@ -83,17 +83,20 @@ export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: 
       let level = 0;
       let startLevel = 0;
       let lead = 0;
+      let leadEvidence = -1;
       sideLevels[0] = sideLevels[1] = NaN;
       for (let k = 0; k < n; k++) {
         const rule = rules[k]!;
         const f = frames[rule.index]!;
         const held = f.activation / rule.off;
         if (held > level) level = held;
+        // The rule shown at the onset: of those that could start an event now, the fullest match.
         const s = f.onsetActivation / rule.on;
-        if (s > startLevel) {
-          startLevel = s;
+        if (s >= 1 && f.evidence > leadEvidence) {
           lead = k;
+          leadEvidence = f.evidence;
         }
+        if (s > startLevel) startLevel = s;
         if (rule.hasSided) {
           const l = f.left / rule.off;
           const r = f.right / rule.off;

@@ -14,6 +14,16 @@ export const FLASH_ENGINE_DEFAULTS = {
    * Above a 4 fps frame interval, so dropped frames at 15-60 fps are not gaps. */
   maxFrameGapMs: 250,
 
+  /** ratio. Largest intensity / min that one required AU adds to a rule's evidence (evaluate-au-rule.ts):
+   * an AU at twice its min has shown itself fully, and one very strong AU must not outweigh two
+   * others that a fuller match has. */
+  ruleEvidenceCap: 2,
+
+  /** on/off. A rule group may start an event only while no other group's rules match the face more
+   * fully (more evidence): one expression at a time, so the artefact of the other (a smile's cheeks
+   * read as lowered brows) is not a second event. Off: every group fires on its own. */
+  groupDominance: 1,
+
   // --- Noise (per-person, per-channel) ------------------------------------------------------
   /** FACS units. Noise standard deviation assumed before any frame is seen (typical landmark AU jitter). */
   noiseInitialSigma: 0.1,
@@ -29,10 +39,6 @@ export const FLASH_ENGINE_DEFAULTS = {
   // --- Blinks --------------------------------------------------------------------------------
   /** FACS units. AU43/AU45 at or above this is a blink (eye-region AUs are held). */
   blinkAuMin: 1.0,
-  /** ratio. Eye aperture under this fraction of the person's open-eye aperture is a closing lid. */
-  blinkApertureRatio: 0.6,
-  /** ms. Time constant of the open-eye aperture baseline. */
-  apertureTimeConstantMs: 5_000,
   /** ms. Eye-region AUs stay held this long after the lids reopen (reopening overshoot). */
   blinkHoldMs: 100,
   /** ms. A closure longer than this is eyes closed (AU43, e.g. in pain), not a blink: the hold is released. */

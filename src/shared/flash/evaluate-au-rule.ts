@@ -26,6 +26,8 @@ export interface RuleContext {
   muteMouthOnly: boolean;
   /** While talking, rules needing a mouth AU need upper-face support too (speechUpperFaceConfirm). */
   talkingConfirm: boolean;
+  /** Largest intensity / min one requirement adds to a rule's evidence. */
+  evidenceCap: number;
 }
 
 export interface RuleFrame {
@@ -35,6 +37,14 @@ export interface RuleFrame {
   onsetActivation: number;
   /** FACS 0-5 intensity of the AUs carrying the rule (strong side for one-sided rules). */
   intensity: number;
+  /**
+   * How completely the frame matches the rule: the sum over its requirements (each allOf AU, the
+   * best AU of each anyOf group) of intensity / min, each capped at `evidenceCap`; 0 while the rule
+   * is below its `off` threshold (not holding an event). Support AUs do not count: they only raise
+   * confidence. Rules of one group are told apart by it: a face that meets anger's 4 and
+   * disgust's 4 + 9 + 7 matches disgust more completely.
+   */
+  evidence: number;
   /** Per-side activation, before exclusions (NaN when the rule has no sided AU). */
   left: number;
   right: number;
@@ -43,7 +53,7 @@ export interface RuleFrame {
 }
 
 export function createRuleFrame(): RuleFrame {
-  return { activation: 0, onsetActivation: 0, intensity: 0, left: NaN, right: NaN, view: VIEW_BOTH };
+  return { activation: 0, onsetActivation: 0, intensity: 0, evidence: 0, left: NaN, right: NaN, view: VIEW_BOTH };
 }
 
 /** Scratch for one view's result, to avoid allocating per frame. */
@@ -51,10 +61,11 @@ interface ViewResult {
   activation: number;
   onsetActivation: number;
   intensity: number;
+  evidence: number;
 }
 
 export function createViewScratch(): ViewResult {
-  return { activation: 0, onsetActivation: 0, intensity: 0 };
+  return { activation: 0, onsetActivation: 0, intensity: 0, evidence: 0 };
 }
 
 export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: RuleFrame, scratch: ViewResult): void {
@@ -63,12 +74,14 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
   let activation: number;
   let onsetActivation: number;
   let intensity: number;
+  let evidence: number;
   let view = VIEW_BOTH;
   if (rule.sides === 'any') {
     evaluateView(rule, ctx, VIEW_BOTH, scratch);
     activation = scratch.activation;
     onsetActivation = scratch.onsetActivation;
     intensity = scratch.intensity;
+    evidence = scratch.evidence;
     if (rule.hasSided) {
       evaluateView(rule, ctx, VIEW_LEFT, scratch);
       out.left = scratch.activation;
@@ -80,10 +93,12 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
     const aL = scratch.activation;
     const oL = scratch.onsetActivation;
     const iL = scratch.intensity;
+    const eL = scratch.evidence;
     evaluateView(rule, ctx, VIEW_RIGHT, scratch);
     const aR = scratch.activation;
     const oR = scratch.onsetActivation;
     const iR = scratch.intensity;
+    const eR = scratch.evidence;
     out.left = aL;
     out.right = aR;
     const hi = Math.max(aL, aR);
@@ -97,12 +112,14 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
       activation = shaped ? lo : 0;
       onsetActivation = shaped ? Math.min(oL, oR) : 0;
       intensity = (iL + iR) / 2;
+      evidence = Math.min(eL, eR);
     } else {
       const shaped = asymmetry >= rule.asymmetryMin || farApart;
       view = aL >= aR ? VIEW_LEFT : VIEW_RIGHT;
       activation = shaped ? hi : 0;
       onsetActivation = shaped ? (view === VIEW_LEFT ? oL : oR) : 0;
       intensity = view === VIEW_LEFT ? iL : iR;
+      evidence = view === VIEW_LEFT ? eL : eR;
     }
   }
   if (activation > 0 && (excluded(rule, ctx) || (ctx.muteMouthOnly && rule.mouthOnly))) activation = 0;
@@ -124,6 +141,7 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
   out.activation = activation;
   out.onsetActivation = activation > 0 ? Math.min(activation, onsetActivation) : 0;
   out.intensity = intensity;
+  out.evidence = activation >= rule.off ? evidence : 0;
   out.view = view;
 }
 
@@ -144,6 +162,7 @@ function evaluateView(rule: CompiledAuRule, ctx: RuleContext, view: number, out:
   let onsetActivation = Infinity;
   let weighted = 0;
   let weights = 0;
+  let evidence = 0;
   for (const term of rule.allOf) {
     const c = term.channels[view]!;
     const x = v[c]!;
@@ -152,6 +171,7 @@ function evaluateView(rule: CompiledAuRule, ctx: RuleContext, view: number, out:
     if (ratio < activation) activation = ratio;
     const onsetRatio = x / onsetMin(min, c, ctx);
     if (onsetRatio < onsetActivation) onsetActivation = onsetRatio;
+    evidence += Math.min(ratio, ctx.evidenceCap);
     weighted += term.weight * x;
     weights += term.weight;
   }
@@ -175,12 +195,14 @@ function evaluateView(rule: CompiledAuRule, ctx: RuleContext, view: number, out:
     }
     if (best < activation) activation = best;
     if (bestOnset < onsetActivation) onsetActivation = bestOnset;
+    evidence += Math.min(best, ctx.evidenceCap);
     weighted += bestWeight * bestX;
     weights += bestWeight;
   }
   out.activation = activation === Infinity || !(activation > 0) ? 0 : activation;
   out.onsetActivation = onsetActivation === Infinity || !(onsetActivation > 0) ? 0 : onsetActivation;
   out.intensity = weights > 0 ? Math.max(0, weighted / weights) : 0;
+  out.evidence = evidence;
 }
 
 function excluded(rule: CompiledAuRule, ctx: RuleContext): boolean {

@@ -48,8 +48,9 @@ describe('createAuEstimator on a synthetic face', () => {
     const upCm = 0.5;
     movePoint(face, FACE_LEFT.lipCorner, 0, upCm);
     const out = feed(est, face, t);
-    // AU12 = 5 * 0.7 * (rise in IOD) / scale (registry: corner height weight 0.7).
-    const expected = (5 * 0.7 * (upCm / IOD_CM)) / scaleOf('AU12');
+    // AU12 = 5 * (0.5 + 0.2) * (rise in IOD) / scale (registry: corner height 0.5, its height
+    // above the upper lip 0.2; the corner moved straight up, so its sideways term is 0).
+    const expected = (5 * (0.5 + 0.2) * (upCm / IOD_CM)) / scaleOf('AU12');
     expect(out.aus[AU.AU12_L]!).toBeCloseTo(expected, 1);
     expect(out.aus[AU.AU12_R]!).toBeLessThan(0.05);
     expect(out.aus[AU.AU12]!).toBeCloseTo(out.aus[AU.AU12_L]!, 6);
@@ -59,26 +60,34 @@ describe('createAuEstimator on a synthetic face', () => {
     expect(f.landmarks[FACE_RIGHT.lipCorner * 3]!).toBeLessThan(0.5);
   });
 
-  it('inner brows up -> AU1 both sides; outer brows up -> AU2; lowered and together -> AU4', () => {
+  it('whole brows up -> AU1 and AU2; only the inner brow up -> AU1 by its height and its rise above the brow; lowered and together -> AU4', () => {
     const { est, t } = withNeutral();
     const raised = neutralFace();
-    for (const s of [FACE_LEFT, FACE_RIGHT]) for (const i of s.browInner) movePoint(raised, i, 0, 0.6);
+    for (const s of [FACE_LEFT, FACE_RIGHT]) for (const i of [...s.browInner, ...s.browMid, ...s.browOuter]) movePoint(raised, i, 0, 0.6);
     let out = feed(est, raised, t);
     const au1 = (5 * 0.6) / IOD_CM / scaleOf('AU01');
     expect(out.aus[AU.AU01_L]!).toBeCloseTo(au1, 1);
     expect(out.aus[AU.AU01_R]!).toBeCloseTo(au1, 1);
+    expect(out.aus[AU.AU02]!).toBeCloseTo(au1 * (scaleOf('AU01') / scaleOf('AU02')), 1);
+
+    // The brow head alone, 1 mm: its height (weight 1) and its height above the middle of the
+    // brow (weight 3, the oblique brow of 1+4) add up.
+    const oblique = neutralFace();
+    for (const s of [FACE_LEFT, FACE_RIGHT]) for (const i of s.browInner) movePoint(oblique, i, 0, 0.1);
+    out = feed(est, oblique, t + FRAME_MS);
+    expect(out.aus[AU.AU01_L]!).toBeCloseTo((5 * (1 + 3) * 0.1) / IOD_CM / scaleOf('AU01'), 1);
     expect(out.aus[AU.AU02]!).toBeLessThan(0.05);
 
     const outer = neutralFace();
     for (const s of [FACE_LEFT, FACE_RIGHT]) for (const i of s.browOuter) movePoint(outer, i, 0, 0.6);
-    out = feed(est, outer, t + FRAME_MS);
+    out = feed(est, outer, t + 2 * FRAME_MS);
     expect(out.aus[AU.AU02]!).toBeCloseTo(au1 * (scaleOf('AU01') / scaleOf('AU02')), 1);
     expect(out.aus[AU.AU01]!).toBeLessThan(0.05);
 
     const frown = neutralFace();
     for (const i of FACE_LEFT.browInner) movePoint(frown, i, -0.25, -0.25);
     for (const i of FACE_RIGHT.browInner) movePoint(frown, i, 0.25, -0.25);
-    out = feed(est, frown, t + 2 * FRAME_MS);
+    out = feed(est, frown, t + 3 * FRAME_MS);
     expect(out.aus[AU.AU04_L]!).toBeGreaterThan(2);
     expect(out.aus[AU.AU04_R]!).toBeGreaterThan(2);
     expect(out.aus[AU.AU01]!).toBeLessThan(0.05);
@@ -304,13 +313,31 @@ describe('blendshape evidence', () => {
     expect(out.presence[AU.AU12]).toBe(0);
   });
 
-  it('eyeBlink is fused into AU45 where geometry is weak', () => {
+  it('a blink is the upper lid coming down and eyeBlink agreeing; lids narrowed from below are not one', () => {
     const { est, t } = withNeutral(bsNeutral());
-    const bs = bsNeutral();
-    bs[BLENDSHAPE_INDEX.eyeBlinkLeft] = 0.9;
-    bs[BLENDSHAPE_INDEX.eyeBlinkRight] = 0.9;
-    const out = feed(est, neutralFace(), t, {}, bs);
-    expect(out.aus[AU.AU45]!).toBeGreaterThan(2);
+    const blinkBs = bsNeutral();
+    blinkBs[BLENDSHAPE_INDEX.eyeBlinkLeft] = 0.9;
+    blinkBs[BLENDSHAPE_INDEX.eyeBlinkRight] = 0.9;
+    const lidDown = (face: Float64Array, cm: number) => {
+      for (const s of [FACE_LEFT, FACE_RIGHT]) for (const i of s.upperLid) movePoint(face, i, 0, -cm);
+    };
+    const closing = neutralFace();
+    lidDown(closing, 0.4);
+    expect(feed(est, closing, t, {}, blinkBs).aus[AU.AU45]!).toBeGreaterThan(2);
+    // eyeBlink alone (the mesh shows open lids) and the upper lid alone (eyeBlink still) are not a blink.
+    expect(feed(est, neutralFace(), t + FRAME_MS, {}, blinkBs).aus[AU.AU45]!).toBeLessThan(0.5);
+    expect(feed(est, closing, t + 2 * FRAME_MS, {}, bsNeutral()).aus[AU.AU45]!).toBeLessThan(0.5);
+    // The lower lid pushed up (a smile's AU6, a squint's AU7) narrows the eye as much, with eyeBlink
+    // a little up as in posed smiles: lid tightening, not a blink.
+    const narrowed = neutralFace();
+    for (const s of [FACE_LEFT, FACE_RIGHT]) for (const i of s.lowerLid) movePoint(narrowed, i, 0, 0.4);
+    const squintBs = bsNeutral();
+    squintBs[BLENDSHAPE_INDEX.eyeBlinkLeft] = 0.15;
+    squintBs[BLENDSHAPE_INDEX.eyeBlinkRight] = 0.15;
+    const squint = feed(est, narrowed, t + 3 * FRAME_MS, {}, squintBs);
+    expect(squint.aus[AU.AU45]!).toBeLessThan(0.5);
+    expect(squint.aus[AU.AU07]!).toBeGreaterThan(2);
+    expect(squint.eyes[EYE_INDEX.blink]!).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@ import { createFlashEngine, defaultRules, flashFrameOf, type FlashEvent } from '
 import { loadRecording } from '../../support/recordings.ts';
 
 describe('event times', () => {
-  it.each(['contempt', 'smile', 'ex_surp1', 'WolfgangLanger_Pexels', 'single_face'])(
+  it.each(['contempt', 'smile', 'ex_surp1', 'WolfgangLanger_Pexels'])(
     'every completed event on %s has onset <= apex <= offset',
     (stem) => {
       const rec = loadRecording(stem);

@@ -86,6 +86,18 @@ describe('blinks', () => {
     expect(run(engine(), frames)).toEqual([]);
   });
 
+  it('lids narrowed by a smile are not a blink: a Duchenne smile keeps its AU6 and is happiness', () => {
+    // The cheeks push the lower lids up: the eye opening halves, but the upper lid stays (AU45 0).
+    // A moderate smile (12 below the level at which 12 alone is happiness) needs its AU6.
+    const frames = build(times(30, 3000), (f, t) => {
+      if (t < 1500 || t >= 1800) return;
+      setEye(f, 'aperture_L', OPEN_APERTURE * 0.45);
+      setEye(f, 'aperture_R', OPEN_APERTURE * 0.45);
+      addAus(f, { AU12: 1.3, AU06: 2.5, AU07: 1.5 });
+    });
+    expect(completed(run(engine(), frames)).map((e) => e.kind)).toEqual(['happiness']);
+  });
+
   it('a blink on its own gives no event, nor does it during a frown below threshold', () => {
     const frames = build(times(60, 5000), (f, t) => {
       addAus(f, { AU04: 0.9 });

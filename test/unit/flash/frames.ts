@@ -135,8 +135,8 @@ export function addNoise(frame: FlashFrame, sigma: number, next: () => number): 
 /** The AU prototypes of the nine kinds' facial expressions (apex intensities, FACS 0-5). */
 export const PROTOTYPES: Record<string, AuValues> = {
   anger: { AU04: 3, AU05: 1.5, AU07: 2, AU23: 2 },
-  disgust: { AU04: 2, AU09: 3, AU10: 2.5, AU17: 1.5 },
-  pain: { AU04: 2.5, AU09: 2.5, AU06: 2, AU07: 2, AU20: 2.5, AU25: 2 },
+  disgust: { AU04: 2, AU07: 3, AU09: 3, AU10: 2.5, AU17: 1.5 },
+  pain: { AU04: 2.5, AU09: 2.5, AU06: 2, AU07: 4, AU20: 2.5, AU25: 2 },
   fear: { AU01: 3, AU02: 2.5, AU04: 2, AU05: 2.5, AU20: 2, AU25: 1.5 },
   sadness: { AU01: 2.5, AU04: 2, AU15: 2, AU17: 1.5 },
   surprise: { AU01: 3, AU02: 3, AU05: 2, AU25: 2, AU26: 3 },

@@ -25,15 +25,23 @@ describe('prototypes', () => {
 });
 
 describe('brows down: anger vs disgust vs pain', () => {
-  it('anger is brows alone; adding the nose or upper lip makes it disgust', () => {
+  it('anger is brows alone; adding the nose or upper lip with the eyes narrowed from below makes it disgust', () => {
     expect(completed(flash({ AU04: 2.5 }))[0]!.kind).toBe('anger');
-    expect(completed(flash({ AU04: 2.5, AU09: 2 }))[0]!.kind).toBe('disgust');
-    expect(completed(flash({ AU04: 2.5, AU10: 2 }))[0]!.kind).toBe('disgust');
+    expect(completed(flash({ AU04: 2.5, AU07: 3, AU09: 2 }))[0]!.kind).toBe('disgust');
+    expect(completed(flash({ AU04: 2.5, AU07: 3, AU10: 2 }))[0]!.kind).toBe('disgust');
+    // Bared teeth under glaring eyes (no lid narrowing) stay anger.
+    expect(completed(flash({ AU04: 2.5, AU09: 2, AU10: 2, AU05: 1.5 }))[0]!.kind).toBe('anger');
   });
 
-  it('disgust with the mouth stretched wide instead is pain', () => {
-    expect(completed(flash({ AU04: 2.5, AU09: 2, AU20: 2 }))[0]!.kind).toBe('pain');
-    expect(completed(flash({ AU04: 2.5, AU09: 2, AU27: 2 }))[0]!.kind).toBe('pain');
+  it('brows down with the lips pressed is anger, also when the inner brows lift a little', () => {
+    expect(completed(flash({ AU04: 2.5, AU24: 2.5 }))[0]!.kind).toBe('anger');
+  });
+
+  it('disgust with the mouth stretched wide and the eyes squeezed is pain', () => {
+    expect(completed(flash({ AU04: 2.5, AU07: 4, AU09: 2, AU20: 2 }))[0]!.kind).toBe('pain');
+    expect(completed(flash({ AU04: 2.5, AU09: 2, AU27: 2, AU06: 4 }))[0]!.kind).toBe('pain');
+    // Without the squeeze the wide mouth is not enough: the nose and brows say disgust or anger.
+    expect(completed(flash({ AU04: 2.5, AU09: 2, AU27: 2 }))[0]!.kind).not.toBe('pain');
   });
 
   it('a lip corner pulled back into the cheek, or a broad smile, is not a brows-down kind', () => {
@@ -43,8 +51,8 @@ describe('brows down: anger vs disgust vs pain', () => {
     expect(contempt.map((e) => e.kind)).toEqual(['one_sided_smile']);
     const broad = completed(flash({ AU12: 4.5, AU06: 4, AU14: 4, AU04: 1.5, AU09: 4, AU10: 3, AU20: 2 }));
     expect(broad.map((e) => e.kind)).toEqual(['happiness']);
-    // Without the corners pulled back, the same brows and nose are disgust.
-    expect(completed(flash({ AU04: 1.7, AU09: 1.1, AU06: 1.4 })).map((e) => e.kind)).toEqual(['disgust']);
+    // Without the corner pulled back, the same brows and nose are a brows-down kind.
+    expect(completed(flash({ AU04: 1.7, AU09: 1.1, AU06: 1.4 })).map((e) => e.kind)).toEqual(['anger']);
   });
 
   it('reports the AUs that carried each one', () => {
@@ -57,7 +65,7 @@ describe('brows down: anger vs disgust vs pain', () => {
     const events = run(
       engine(),
       build(times(30, 2000), (f, t) => {
-        if (t >= 1000 - 1e-6 && t < 1300) addAus(f, { AU04: 2.5 });
+        if (t >= 1000 - 1e-6 && t < 1300) addAus(f, { AU04: 2.5, AU07: 3 });
         if (t >= 1030 && t < 1300) addAus(f, { AU09: 2.5 });
       }),
     );
@@ -78,10 +86,32 @@ describe('brows up: fear vs surprise vs sadness', () => {
 
   it('only the middle of the brows up (1+4 without 2) is sadness', () => {
     expect(completed(flash({ AU01: 2.5, AU04: 1.5, AU15: 1.5 }))[0]!.kind).toBe('sadness');
+    // The inner brow up without the outer, with the corners down and no frown, is sadness too.
+    expect(completed(flash({ AU01: 2.5, AU15: 2 }))[0]!.kind).toBe('sadness');
+  });
+
+  it('a frown with the lip corners pulled down, without nose or upper lip, is sadness; with them it is disgust', () => {
+    expect(completed(flash({ AU04: 2, AU15: 2.5 }))[0]!.kind).toBe('sadness');
+    expect(completed(flash({ AU04: 2, AU15: 2.5, AU07: 3, AU09: 2.5 }))[0]!.kind).toBe('disgust');
+  });
+
+  it('brows up with the lips parted and eyes wide but no jaw drop is surprise; with the mouth stretched it is fear', () => {
+    expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU05: 1.5, AU25: 3 }))[0]!.kind).toBe('surprise');
+    expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU05: 1.5, AU25: 3, AU20: 2 }))[0]!.kind).toBe('fear');
   });
 
   it('raised brows without the mouth dropping open are not surprise (conversational brow flash)', () => {
     expect(flash({ AU01: 2.5, AU02: 2.5 })).toEqual([]);
+  });
+});
+
+describe('one expression at a time', () => {
+  it('a smile whose cheeks read as lowered brows is happiness only, not also anger', () => {
+    expect(completed(flash({ AU12: 3.5, AU06: 3, AU04: 1.3 })).map((e) => e.kind)).toEqual(['happiness']);
+  });
+
+  it('a frown whose pressed lips push the corners up is anger only, not also happiness', () => {
+    expect(completed(flash({ AU04: 3.5, AU24: 3, AU12: 1.6, AU06: 1 })).map((e) => e.kind)).toEqual(['anger']);
   });
 });
 

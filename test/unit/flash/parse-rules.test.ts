@@ -20,9 +20,9 @@ function problemsOf(doc: unknown): string {
 }
 
 describe('default rules', () => {
-  it('parse, with exactly one rule per kind', () => {
+  it('parse, with a rule for every kind', () => {
     const rules = defaultRules();
-    expect(rules.rules.map((r) => r.kind).sort()).toEqual([...FLASH_KINDS].sort());
+    expect([...new Set(rules.rules.map((r) => r.kind))].sort()).toEqual([...FLASH_KINDS].sort());
   });
 
   it('validate against the shipped schema with plain ajv (what researchers will use)', () => {

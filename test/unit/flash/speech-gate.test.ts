@@ -84,8 +84,8 @@ describe('talking, in the engine', () => {
     const frames = build(times(30, 20_000), (f, t) => {
       f.mouthOpen = lips(t) + 0.1 * next();
       const phase = t % 1500;
-      if (t < 17_500 && phase >= 600 && phase < 900) addAus(f, { AU01: 2 + 0.2 * next(), AU02: 2 + 0.2 * next(), AU05: 1.2, AU26: 2.5 });
-      if (t >= 18_000 && t < 18_300) addAus(f, { AU01: 4.5, AU02: 4.5, AU05: 3.5, AU26: 4 });
+      if (t < 17_500 && phase >= 600 && phase < 900) addAus(f, { AU01: 2 + 0.2 * next(), AU02: 2 + 0.2 * next(), AU05: 1.2, AU26: 3.1 });
+      if (t >= 18_000 && t < 18_300) addAus(f, { AU01: 4.5, AU02: 4.5, AU05: 3.5, AU26: 5 });
     });
     const done = completed(run(engine(), frames));
     // Only the first raises, before the habit is known, may pass; none after the first few seconds.
@@ -130,10 +130,10 @@ describe('talking, in the engine', () => {
   it('in the first speechWarmupMs of a face nothing is known about talking: as strict as for talking', () => {
     const engineNoSettle = engine();
     // No settle: the face's first frame is the test's first frame. A conversational brow raise
-    // with the lips apart at 0.5 s is not surprise; the same at 2.5 s on a still face is.
+    // with the jaw dropped at 0.5 s is not surprise; the same at 2.5 s on a still face is.
     const frames = build(times(30, 3500), (f, t) => {
       f.mouthOpen = 0;
-      if ((t >= 500 && t < 800) || (t >= 2500 && t < 2800)) addAus(f, { AU01: 2, AU02: 2, AU25: 1.5 });
+      if ((t >= 500 && t < 800) || (t >= 2500 && t < 2800)) addAus(f, { AU01: 2, AU02: 2, AU26: 2 });
     });
     const events: ReturnType<typeof completed> = [];
     for (const f of frames) events.push(...engineNoSettle.step(f));

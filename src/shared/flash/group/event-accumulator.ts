@@ -1,6 +1,6 @@
 /**
  * What an open event has gathered, per rule of its group: peak activation, the time integral of
- * its labelling weight (what decides the event's kind), peak intensity and the apex (refined to a
+ * its evidence (what decides the event's kind), peak intensity and the apex (refined to a
  * sub-frame vertex once the next sample is in), the view (both sides or one) its peak was read
  * from; and each AU channel's peak, for the event's AU list.
  */
@@ -73,7 +73,7 @@ export function createEventAccumulator(rules: readonly CompiledAuRule[]): EventA
         const f = frames[rules[k]!.index]!;
         const a = f.activation;
         if (a > peakActivation[k]!) peakActivation[k] = a;
-        integral[k] = integral[k]! + a * dt;
+        integral[k] = integral[k]! + f.evidence * dt;
         if (pendingApex[k]) refine(k, t, f.intensity);
         if (f.intensity > peakIntensity[k]!) {
           peakIntensity[k] = f.intensity;

@@ -1,6 +1,6 @@
 /**
  * What an event of a rule group is called and how it is reported: the rule that carried most of it
- * (largest time integral of its labelling weight) unless one side rose first and fell first by the
+ * (largest time integral of its evidence: how completely the frames matched it) unless one side rose first and fell first by the
  * lateral rule's lag (then the one-sided kind); its side, AU list and confidence.
  */
 import { AU_INTENSITY_MAX } from '../../au/ids.ts';
