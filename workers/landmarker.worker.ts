@@ -76,12 +76,12 @@ const api = {
     return live?.stats() ?? { framesIn: 0, processed: 0, dropped: 0, processedFps: 0 };
   },
 
-  async analyzeFile(input: FileInput, onBatch, onInfo): Promise<FileSummary> {
+  async analyzeFile(input: FileInput, onBatch, onInfo, options): Promise<FileSummary> {
     const a = requireAnalyzer();
     await live?.stop();
     live = null;
     fileCancelled = false;
-    return analyzeVideoFile(a, input, (results) => onBatch(Comlink.transfer(results, results.flatMap(resultTransferables))), onInfo, () => fileCancelled);
+    return analyzeVideoFile(a, input, (results) => onBatch(Comlink.transfer(results, results.flatMap(resultTransferables))), onInfo, () => fileCancelled, options);
   },
 
   cancelFile() {
@@ -97,7 +97,7 @@ const api = {
   getBaseline() {
     return requireAnalyzer().post.getBaseline();
   },
-  setBaseline(baseline: unknown) {
+  setBaseline(baseline) {
     requireAnalyzer().post.setBaseline(baseline);
   },
   setRules(rules: unknown) {

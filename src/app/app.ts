@@ -4,6 +4,7 @@
  */
 import type { SpeechStateName } from '../shared/flash/create-speech-gate.ts';
 import type { FrameResult, DelegateChoice, PipelineError } from '../shared/protocol.ts';
+import { validateNeutralBaseline, type NeutralBaseline } from '../shared/au/neutral-baseline.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { LiveSession } from '../pipeline/live-session.ts';
 import { listCameras, openCamera, openDisplay, SourceError } from '../pipeline/sources.ts';
@@ -119,7 +120,7 @@ export class App {
     this.ui.delegate.textContent = 'Model: loading and timing CPU/GPU…';
     try {
       this.bridge = await WorkerBridge.start(
-        { delegate: choice, baseline: (await this.store.lastBaseline())?.baseline },
+        { delegate: choice, baseline: this.usableBaseline((await this.store.lastBaseline())?.baseline) ?? undefined },
         {
           onCrash: () => this.say('warn', 'The analysis stopped unexpectedly; restarting it. Your flashes so far are kept.'),
           onRestart: async (api) => {
@@ -277,6 +278,22 @@ export class App {
     setTimeout(() => this.say('info', 'Neutral face calibrated. Flashes are now measured against it.'), APP_DEFAULTS.calibrationMs + 200);
   }
 
+  /** A stored neutral this version can read, or null (saying why) for one it cannot. */
+  private usableBaseline(stored: unknown): NeutralBaseline | null {
+    if (stored == null) return null;
+    try {
+      return validateNeutralBaseline(stored);
+    } catch {
+      this.say('warn', 'Your saved neutral face was made by an earlier version and cannot be used: calibrate again and save it (it can be exported or deleted under "Your data").');
+      return null;
+    }
+  }
+
+  private useBaseline(stored: unknown): void {
+    const b = this.usableBaseline(stored);
+    if (b) void this.bridge?.api.setBaseline(b).then(() => this.say('info', 'Neutral face loaded.'));
+  }
+
   private async saveBaseline(): Promise<void> {
     const baseline = await this.bridge?.api.getBaseline();
     if (!baseline) return this.say('warn', 'No neutral face yet: calibrate first, or wait a few seconds with a face in view.');
@@ -362,7 +379,7 @@ export class App {
           'div',
           { class: 'item', dataset: { type: 'baseline', id: b.id } },
           h('span', {}, `Neutral face ${b.name}`),
-          h('button', { onclick: () => void this.bridge?.api.setBaseline(b.baseline).then(() => this.say('info', 'Neutral face loaded.')) }, 'Use'),
+          h('button', { onclick: () => this.useBaseline(b.baseline) }, 'Use'),
           h('button', { onclick: () => download(`microflash-neutral-${b.createdAt}.json`, JSON.stringify(b, null, 2), 'application/json') }, 'Export'),
           h('button', { onclick: () => void this.store.deleteBaseline(b.id).then(() => this.refreshData()) }, 'Delete'),
         ),

@@ -4,6 +4,7 @@
  * binding the driver exposes as `window.microflashFrames`.
  */
 import { toAnalyzedFrame } from '../shared/analyzed-frame.ts';
+import type { NeutralBaseline } from '../shared/au/neutral-baseline.ts';
 import type { AnalyzeOutcome, HarnessApi, LiveStatus } from '../shared/harness-api.ts';
 import type { DelegateChoice, FrameResult } from '../shared/protocol.ts';
 import type { FileInfo } from '../shared/worker-api.ts';
@@ -81,24 +82,30 @@ const harness = {
   async analyzeUrl(
     url: string,
     name: string,
-    options: { raw?: boolean } = {},
+    options: { raw?: boolean; calibrate?: boolean } = {},
   ): Promise<AnalyzeOutcome> {
     const b = requireBridge();
     const sink = window.microflashFrames;
     try {
       const summary = await b.api.analyzeFile(
-      { kind: 'url', url, name },
-      Comlink.proxy(async (results: FrameResult[]) => {
-        if (sink) await sink(results.map((r) => toAnalyzedFrame(r, options.raw)));
-      }),
-      Comlink.proxy(async (info: FileInfo) => {
-        await window.microflashInfo?.(info);
-      }),
+        { kind: 'url', url, name },
+        Comlink.proxy(async (results: FrameResult[]) => {
+          if (sink) await sink(results.map((r) => toAnalyzedFrame(r, options.raw)));
+        }),
+        Comlink.proxy(async (info: FileInfo) => {
+          await window.microflashInfo?.(info);
+        }),
+        { calibrate: options.calibrate === true },
       );
       return { ok: true, summary };
     } catch (err) {
       return { ok: false, code: (err as { code?: string }).code ?? 'internal', message: (err as Error).message };
     }
+  },
+
+  /** The person's neutral for everything analysed next (validated in the worker). */
+  async setBaseline(baseline: NeutralBaseline) {
+    await requireBridge().api.setBaseline(baseline);
   },
 
   /** Opens the (fake) camera and streams it through the worker. */

@@ -11,7 +11,7 @@ import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
 import type { FlashEvent } from '../shared/flash/event.ts';
 import type { DelegateChoice, DelegateReport } from '../shared/protocol.ts';
 import type { FileInfo, FileSummary } from '../shared/worker-api.ts';
-import { AnalysisError, type AnalysisBrowser, type AnalyzeHandlers, type FileAnalysisResult } from './analysis-types.ts';
+import { AnalysisError, type AnalysisBrowser, type AnalyzeHandlers, type AnalyzeOptions, type FileAnalysisResult } from './analysis-types.ts';
 import { findChromium, launchChromium, NO_CHROMIUM_MESSAGE, type LaunchedBrowser } from './chromium.ts';
 import { ensureBuilt } from './ensure-build.ts';
 import { DIST_DIR } from './paths.ts';
@@ -75,7 +75,7 @@ export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}
     const b = browser;
     let busy = false;
     return {
-      async analyze(path: string, handlers: AnalyzeHandlers): Promise<FileAnalysisResult> {
+      async analyze(path: string, handlers: AnalyzeHandlers, analyzeOptions: AnalyzeOptions = {}): Promise<FileAnalysisResult> {
         if (busy) throw new AnalysisError('internal', 'One file at a time per AnalysisBrowser; open another for parallel jobs.');
         try {
           accessSync(path, constants.R_OK);
@@ -100,8 +100,8 @@ export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}
         };
         try {
           const out = await page.evaluate(
-            ([u, n, raw]) => window.microflash.analyzeUrl(u, n, { raw }),
-            [url, basename(path), options.raw ?? false] as const,
+            ([u, n, raw, calibrate]) => window.microflash.analyzeUrl(u, n, { raw, calibrate }),
+            [url, basename(path), options.raw ?? false, analyzeOptions.calibrate ?? false] as const,
           );
           if (!out.ok) throw new AnalysisError(out.code as AnalysisError['code'], out.message);
           const summary: FileSummary = out.summary;
@@ -118,6 +118,7 @@ export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}
             delegate: summary.delegate?.delegate ?? 'CPU',
             events: [...events.values()].sort((a, c) => a.onsetMs - c.onsetMs),
             elapsedS: (performance.now() - t0) / 1000,
+            baseline: summary.baseline,
           };
         } finally {
           s.removeFile(url);
@@ -125,6 +126,7 @@ export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}
           busy = false;
         }
       },
+      setNeutral: (baseline) => page.evaluate((b) => window.microflash.setBaseline(b), baseline),
       delegateReport: () => page.evaluate(() => window.microflash.delegate()),
       async close() {
         await b.close();

@@ -4,6 +4,7 @@
  */
 import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
 import type { AnalysisVideo } from '../shared/export/analysis-json.ts';
+import type { NeutralBaseline } from '../shared/au/neutral-baseline.ts';
 import type { FlashEvent } from '../shared/flash/event.ts';
 import type { Delegate, PipelineErrorCode } from '../shared/protocol.ts';
 
@@ -18,6 +19,13 @@ export interface FileAnalysisResult {
   events: FlashEvent[];
   /** Wall-clock seconds the analysis took. */
   elapsedS: number;
+  /** The neutral the file was read against at its end (calibrated over the file when asked). */
+  baseline: NeutralBaseline | null;
+}
+
+export interface AnalyzeOptions {
+  /** The file shows the person's neutral face: calibrate over all of it (result.baseline). */
+  calibrate?: boolean;
 }
 
 export interface AnalyzeHandlers {
@@ -30,7 +38,9 @@ export interface AnalyzeHandlers {
 /** One headless Chromium page running the app's worker pipeline. */
 export interface AnalysisBrowser {
   /** Analyses one file, every frame in order. Rejects with AnalysisError. */
-  analyze(path: string, handlers: AnalyzeHandlers): Promise<FileAnalysisResult>;
+  analyze(path: string, handlers: AnalyzeHandlers, options?: AnalyzeOptions): Promise<FileAnalysisResult>;
+  /** Reads every file analysed next against this neutral (from a calibration on the person's neutral clip). */
+  setNeutral(baseline: NeutralBaseline): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@
  * line, tests, benchmarks) sees it. Types only.
  */
 import type { AnalyzedFrame } from './analyzed-frame.ts';
+import type { NeutralBaseline } from './au/neutral-baseline.ts';
 import type { DelegateChoice, DelegateReport, PipelineStats } from './protocol.ts';
 import type { FileInfo, FileSummary } from './worker-api.ts';
 
@@ -27,7 +28,10 @@ export interface HarnessApi {
   delegate(): Promise<DelegateReport | null>;
   /** Runs one still image (same-origin URL) through the worker. */
   analyzeImageUrl(url: string): Promise<{ faceCount: number; facePresent: boolean; blendshapes: number[] }>;
-  analyzeUrl(url: string, name: string, options?: { raw?: boolean }): Promise<AnalyzeOutcome>;
+  /** `calibrate`: the file shows the person's neutral; the summary's baseline is calibrated over all of it. */
+  analyzeUrl(url: string, name: string, options?: { raw?: boolean; calibrate?: boolean }): Promise<AnalyzeOutcome>;
+  /** The person's neutral for everything analysed next. */
+  setBaseline(baseline: NeutralBaseline): Promise<void>;
   startCamera(transport?: 'track-processor' | 'video-frame-callback'): Promise<{ transport: string; settings: { width?: number; height?: number; frameRate?: number } }>;
   resetLiveLog(): void;
   liveStatus(): Promise<LiveStatus>;

@@ -96,6 +96,7 @@ export type PipelineErrorCode =
   | 'unsupported-codec'
   | 'corrupt-file'
   | 'no-video-track'
+  | 'no-face'
   | 'timestamp-order'
   | 'worker-crashed'
   | 'internal';

@@ -3,6 +3,7 @@
  * implements it (`satisfies LandmarkerApi`), the page's bridge wraps it. Callbacks passed in are
  * Comlink proxies; typed arrays in results are transferred.
  */
+import type { NeutralBaseline } from './au/neutral-baseline.ts';
 import type {
   DelegateReport,
   FaceSelection,
@@ -35,6 +36,15 @@ export interface FileInfo {
   frameCount: number | null;
 }
 
+/** How a file is read. */
+export interface FileAnalysisOptions {
+  /**
+   * The file shows the person's neutral face: calibrate the neutral over all of it (the summary
+   * returns it, to read the person's other files against).
+   */
+  calibrate?: boolean;
+}
+
 export interface FileSummary extends FileInfo {
   /** Frames analysed (every frame of the track). */
   framesAnalysed: number;
@@ -42,6 +52,8 @@ export interface FileSummary extends FileInfo {
   elapsedMs: number;
   /** Total ms spent per stage: waiting for decoded frames, landmarking, post stage, handing results over. */
   stageMs: { decode: number; inference: number; post: number; deliver: number };
+  /** The neutral the file was read against at its end (calibrated over it when asked), or null if none formed. */
+  baseline: NeutralBaseline | null;
 }
 
 /** Where a file comes from: bytes the page holds, or a same-origin URL the worker can range-read. */
@@ -73,6 +85,7 @@ export interface LandmarkerApi {
     input: FileInput,
     onBatch: (results: FrameResult[]) => void | Promise<void>,
     onInfo?: (info: FileInfo) => void,
+    options?: FileAnalysisOptions,
   ): Promise<FileSummary>;
   /** Stops a running file analysis after the current frame. */
   cancelFile(): void;
@@ -81,8 +94,9 @@ export interface LandmarkerApi {
   /** Starts an explicit neutral calibration over the next `durationMs` of frames. */
   calibrate(durationMs: number): void;
   /** The current neutral baseline as plain data (null until one exists). */
-  getBaseline(): unknown;
-  setBaseline(baseline: unknown): void;
+  getBaseline(): NeutralBaseline | null;
+  /** Uses a neutral (validated in the worker) as the session's given neutral: later sources and files start from it. */
+  setBaseline(baseline: NeutralBaseline): void;
   /** Replaces the flash rules (validated; throws with a readable message). */
   setRules(rules: unknown): void;
   /** Forgets per-session state (baseline, face selection, engine), keeps the model. */

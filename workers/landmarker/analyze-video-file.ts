@@ -3,8 +3,8 @@
  * batches (awaited, so a slow consumer slows decoding instead of piling results up), events still
  * open at the end closed there, and time per stage totalled.
  */
-import type { FrameResult } from '../../src/shared/protocol.ts';
-import type { FileInfo, FileInput, FileSummary } from '../../src/shared/worker-api.ts';
+import { PipelineError, type FrameResult } from '../../src/shared/protocol.ts';
+import type { FileAnalysisOptions, FileInfo, FileInput, FileSummary } from '../../src/shared/worker-api.ts';
 import { WORKER_DEFAULTS } from './defaults.ts';
 import { openVideoFile } from './file-source.ts';
 import type { FrameAnalyzer } from './frame-analyzer.ts';
@@ -15,11 +15,14 @@ export async function analyzeVideoFile(
   onBatch: (results: FrameResult[]) => void | Promise<void>,
   onInfo: ((info: FileInfo) => void) | undefined,
   cancelled: () => boolean,
+  options: FileAnalysisOptions = {},
 ): Promise<FileSummary> {
   analyzer.resetSession();
   const t0 = performance.now();
   const file = await openVideoFile(input);
   onInfo?.(file.info);
+  // Calibrating over the whole file: the window is closed at its end, whatever its length.
+  if (options.calibrate) analyzer.post.calibrate(Number.MAX_SAFE_INTEGER);
   const stageMs = { decode: 0, inference: 0, post: 0, deliver: 0 };
   let batch: FrameResult[] = [];
   const send = async () => {
@@ -56,6 +59,9 @@ export async function analyzeVideoFile(
       if (cancelled()) break;
       waitFrom = performance.now();
     }
+    if (options.calibrate && !analyzer.post.finishCalibration()) {
+      throw new PipelineError('no-face', `${input.name}: too few frames with a face to calibrate a neutral on; use a clip where the face is in view for at least a second.`);
+    }
     const tail = analyzer.post.flush(lastMs);
     const last = batch[batch.length - 1];
     if (tail.length > 0 && last) last.events.push(...tail);
@@ -63,5 +69,5 @@ export async function analyzeVideoFile(
   } finally {
     file.close();
   }
-  return { ...file.info, framesAnalysed: n, delegate: analyzer.delegate(), elapsedMs: performance.now() - t0, stageMs };
+  return { ...file.info, framesAnalysed: n, delegate: analyzer.delegate(), elapsedMs: performance.now() - t0, stageMs, baseline: analyzer.post.getBaseline() };
 }

@@ -2,7 +2,7 @@
  * Everything after landmarking, per frame: action units relative to the person's neutral, eye
  * features, head pose (the AU estimator), then the flash engine. One explicit instance per session.
  */
-import { createAuEstimator, validateNeutralBaseline, type AuEstimator } from '../../src/shared/au/index.ts';
+import { createAuEstimator, validateNeutralBaseline, type AuEstimator, type NeutralBaseline } from '../../src/shared/au/index.ts';
 import { createFlashEngine, defaultRules, flashFrameOf, parseRules, type FlashEngine, type FlashEvent, type SpeechStateName } from '../../src/shared/flash/index.ts';
 import type { Rules } from '../../src/shared/flash/index.ts';
 
@@ -29,11 +29,17 @@ export interface PostStage {
   /** Completes open events at the end of a file. */
   flush(endMs: number): FlashEvent[];
   calibrate(durationMs: number): void;
-  getBaseline(): unknown;
-  /** Validates and uses a saved neutral (throws saying what is wrong). */
+  /** Ends a running calibration now with the frames it has (a whole clip of the neutral face); false when too few. */
+  finishCalibration(): boolean;
+  getBaseline(): NeutralBaseline | null;
+  /**
+   * Validates and uses a neutral (throws saying what is wrong). It is the session's given neutral:
+   * a reset (a new source, the next file) starts from it again instead of learning a new one.
+   */
   setBaseline(baseline: unknown): void;
   /** Validates and uses new flash rules (throws RulesError listing every problem). */
   setRules(rules: unknown): void;
+  /** Forgets the events and what was learnt; the given neutral (init or setBaseline), if any, stays. */
   reset(): void;
 }
 
@@ -41,7 +47,8 @@ export function createPostStage(init: { rules?: unknown; baseline?: unknown }): 
   const au: AuEstimator = createAuEstimator();
   let rules: Rules = init.rules === undefined ? defaultRules() : parseRules(init.rules);
   let engine: FlashEngine = createFlashEngine(rules);
-  if (init.baseline != null) au.setBaseline(validateNeutralBaseline(init.baseline));
+  let given: NeutralBaseline | null = init.baseline != null ? validateNeutralBaseline(init.baseline) : null;
+  if (given) au.setBaseline(given);
 
   return {
     step(input) {
@@ -58,14 +65,19 @@ export function createPostStage(init: { rules?: unknown; baseline?: unknown }): 
     },
     flush: (endMs) => engine.flush(endMs),
     calibrate: (durationMs) => au.startCalibration(durationMs),
+    finishCalibration: () => au.finishCalibration(),
     getBaseline: () => au.getBaseline(),
-    setBaseline: (baseline) => au.setBaseline(validateNeutralBaseline(baseline)),
+    setBaseline(baseline) {
+      given = validateNeutralBaseline(baseline);
+      au.setBaseline(given);
+    },
     setRules(next) {
       rules = parseRules(next);
       engine = createFlashEngine(rules);
     },
     reset() {
       au.reset();
+      if (given) au.setBaseline(given);
       engine.reset();
     },
   };

@@ -66,6 +66,12 @@ export interface AuEstimator {
   startCalibration(durationMs?: number): void;
   /** True while a calibration is collecting frames. */
   isCalibrating(): boolean;
+  /**
+   * Ends a running calibration now, with the frames collected so far (calibrating over a whole clip
+   * of the neutral face). False, and the calibration goes on, when it has fewer than
+   * `calibration.minFrames` face frames.
+   */
+  finishCalibration(): boolean;
   /** The neutral in use as plain data, or null while there is none yet. */
   getBaseline(): NeutralBaseline | null;
   /** Uses `b` as the neutral (validated; throws an Error saying what is wrong). Cancels a running calibration. */
@@ -162,6 +168,7 @@ export function createAuEstimator(options: AuOptions = {}): AuEstimator {
       neutral.startCalibration(durationMs);
     },
     isCalibrating: () => neutral.isCalibrating(),
+    finishCalibration: () => neutral.finishCalibration(),
     getBaseline: (): NeutralBaseline | null => neutral.getBaseline(),
     setBaseline: (b: NeutralBaseline) => neutral.setBaseline(b),
     reset() {

@@ -22,6 +22,8 @@ export interface NeutralTracker {
   readonly source: BaselineSource;
   startCalibration(durationMs: number): void;
   isCalibrating(): boolean;
+  /** Adopts a running calibration's window now; false when it holds fewer than calibration.minFrames frames. */
+  finishCalibration(): boolean;
   getBaseline(): NeutralBaseline | null;
   setBaseline(b: NeutralBaseline): void;
   reset(): void;
@@ -129,6 +131,12 @@ export function createNeutralTracker(config: Pick<AuConfig, 'calibration' | 'aut
       clearWindow();
     },
     isCalibrating: () => calibrating,
+    finishCalibration() {
+      if (!calibrating || rows < calCfg.minFrames) return false;
+      calibrating = false;
+      adoptWindow('calibrated');
+      return true;
+    },
     getBaseline() {
       if (source === 'none') return null;
       return {

@@ -47,8 +47,10 @@ export function createFakeLauncher(options: FakeBrowserOptions = {}): { launch: 
           delegate: 'CPU',
           events: [angerEvent({ onsetMs: 400, apexMs: 450, offsetMs: 533, durationMs: 133, onsetPhaseMs: 50 })],
           elapsedS: 0.5,
+          baseline: null,
         };
       },
+      async setNeutral() {},
       async close() {
         log.closed++;
       },
