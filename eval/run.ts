@@ -5,7 +5,11 @@
  * recall, precision, kind accuracy, onset error and false flashes per minute. The same figures go
  * to .cache/eval/report.json. Cases and their reasons: eval/cases.ts; matching: eval/metrics.ts.
  *
- * Options: --fps 30,60  --frames 2,3  (subsets, for a quick look), --no-false-alarms.
+ * Then the people fixtures (../shared/fixtures/people): every person's METT clips, the held
+ * expressions of the video sets, and the AU check against the prototypes (eval/people/).
+ *
+ * Options: --fps 30,60  --frames 2,3  (subsets, for a quick look), --no-false-alarms,
+ * --no-people, --people-only, --set nimstim,london (people sets), --jobs 2 (parallel pages for the people).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,6 +18,11 @@ import { AU_CHANNEL_INDEX, AU_LIST } from '../src/shared/au/ids.ts';
 import type { FlashEvent } from '../src/shared/flash/event.ts';
 import { FLASH_KINDS } from '../src/shared/flash/kinds.ts';
 import { fmt, lpad, pad, table } from './table.ts';
+import { auCheckTable, checkAus } from './people/au-check.ts';
+import { listPeople, SET_NOTES, type Person } from './people/catalog.ts';
+import { runPeople, type PeopleRun } from './people/browser-run.ts';
+import { CONTROL_FRAMES, PEOPLE_CLIP_TIMING } from './people/plan.ts';
+import { peopleFigures, peopleTables } from './people/report.ts';
 import { launchAnalysisBrowser } from '../src/node/analysis-runner.ts';
 import { AnalysisError } from '../src/node/analysis-types.ts';
 import { PROJECT_ROOT } from '../src/node/paths.ts';
@@ -34,7 +43,14 @@ function listArg(name: string): number[] | null {
 }
 const fpsList = listArg('fps') ?? [...FPS];
 const framesList = listArg('frames') ?? [...FLASH_FRAMES];
-const withFalseAlarms = !process.argv.includes('--no-false-alarms');
+const peopleOnly = process.argv.includes('--people-only');
+const withFalseAlarms = !process.argv.includes('--no-false-alarms') && !peopleOnly;
+const withPeople = !process.argv.includes('--no-people');
+const setArg = process.argv.indexOf('--set');
+const peopleSets = setArg < 0 ? null : process.argv[setArg + 1]!.split(',');
+const jobsArg = process.argv.indexOf('--jobs');
+/** Pages analysing people in parallel: two on two cores analyse almost twice as many frames as one. */
+const jobs = jobsArg < 0 ? 2 : Math.max(1, Number(process.argv[jobsArg + 1]));
 
 interface ClipPlan {
   name: string;
@@ -94,7 +110,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   mkdirSync(CLIP_DIR, { recursive: true });
   console.log('Building spliced clips into .cache/eval/clips ...');
-  const plans = planClips();
+  const plans = peopleOnly ? [] : planClips();
   const speech = withFalseAlarms ? SPEECH_CLIPS.map((v) => ({ video: v, path: h264Copy(fixtureVideo(v), v.replace(/\.[^.]+$/, '')) })) : [];
   const smiling = withFalseAlarms ? SMILING_SPEECH_CLIPS.map((v) => ({ video: v, path: fixtureVideo(v) })) : [];
   const stretches = withFalseAlarms ? NEUTRAL_STRETCHES.map((s) => ({ ...s, path: fixtureVideo(s.video) })) : [];
@@ -115,6 +131,7 @@ async function main(): Promise<void> {
     console.log(`  ${pad(name, 40)} ${lpad(String(frames.length), 5)} frames ${lpad(s.toFixed(1), 6)} s  ${res.events.length} events`);
     return { frames, res };
   };
+  let peopleRun: { people: Person[]; run: PeopleRun } | null = null;
   const speechRuns: { video: string; durationS: number; events: number; kinds: string[] }[] = [];
   const smilingRuns: typeof speechRuns = [];
   const stretchRuns: (typeof speechRuns[number] & { fromS: number; toS: number })[] = [];
@@ -148,6 +165,16 @@ async function main(): Promise<void> {
       const fromS = firstFace ? firstFace.timestampMs / 1000 : s.endS;
       const inside = res.events.filter((e) => e.onsetMs < s.endS * 1000);
       stretchRuns.push({ video: s.video, fromS, toS: s.endS, durationS: Math.max(0, s.endS - fromS), events: inside.length, kinds: inside.map((e) => `${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s`) });
+    }
+    if (withPeople) {
+      console.log('People (../shared/fixtures/people):');
+      const people = listPeople().filter((p) => !peopleSets || peopleSets.includes(p.set));
+      const extra = await Promise.all(Array.from({ length: jobs - 1 }, () => launchAnalysisBrowser({ delegate: 'CPU' })));
+      try {
+        peopleRun = { people, run: await runPeople([browser, ...extra], people, fpsList, framesList, (l) => console.log(l)) };
+      } finally {
+        await Promise.all(extra.map((b) => b.close()));
+      }
     }
   } catch (err) {
     if (err instanceof AnalysisError) {
@@ -235,6 +262,23 @@ async function main(): Promise<void> {
   out.push(table(['clip', 'apex', 'fps', 'frames', 'expected', 'got', 'pose jump', 'AUs >= 1 at apex'], misses.map((m) => [m.clip, m.source, String(m.fps), String(m.frames), m.expected, m.got ?? 'none', r(m.poseJumpDeg, 1), m.apexAus])));
   out.push('');
   out.push(`No fixture (no recall reported): ${Object.entries(NO_FIXTURE).map(([k, why]) => `${k}: ${why}`).join('; ')}.`);
+  let peopleReport: object | null = null;
+  if (peopleRun) {
+    const { people, run } = peopleRun;
+    const pf = peopleFigures(run.plans, run.clips, run.held);
+    const check = checkAus(run.auSamples);
+    out.push('');
+    out.push(`People: ${people.length} (${[...new Set(people.map((p) => p.set))].map((set) => `${SET_NOTES[set]}`).join('; ')}). Each posed still spliced into the same person's neutral still, ${PEOPLE_CLIP_TIMING.leadS} s lead, ${PEOPLE_CLIP_TIMING.gapS} s gaps; controls: ${CONTROL_FRAMES} frames of a relaxed or open-mouthed neutral.`);
+    out.push(peopleTables(pf, run.held, people));
+    const talkS = speechS + pf.held.neutralS;
+    const talkEvents = speechEvents + pf.held.neutralEvents;
+    out.push(`False flashes on ordinary speech, all speakers (the talking heads above and the video sets' neutral clips): ${talkEvents} in ${r(talkS, 0)} s = ${r(perMinute(talkEvents, talkS))} per minute.`);
+    out.push('');
+    out.push('AU check against the prototypes (mean intensity / share present; + = the prototype has it, x = present too often where no prototype has it):');
+    out.push(auCheckTable(check));
+    for (const v of check.violations) out.push(`  - ${v}`);
+    peopleReport = { figures: pf, auCheck: check, events: run.events, held: run.held.map((h) => ({ ...h, person: h.person.id })) };
+  }
   out.push(`Total wall time ${((performance.now() - t0) / 1000).toFixed(0)} s.`);
   console.log('\n' + out.join('\n'));
 
@@ -266,6 +310,7 @@ async function main(): Promise<void> {
         flashes: result.matches.map((m) => ({ ...m.truth, detection: m.detection })),
         unmatched: result.unmatched,
         events,
+        people: peopleReport,
       },
       (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
       2,

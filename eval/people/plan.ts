@@ -11,7 +11,7 @@ export const PEOPLE_CLIP_TIMING = {
   /** Neutral before the first flash: the automatic neutral takes ~1 s, the speech gate watches 1.5 s. */
   leadS: 2,
   /** Neutral between flashes: longer than the longest flash (12 frames at 30 fps), so every flash rises from neutral. */
-  gapS: Number(process.env.GAP ?? 1),
+  gapS: 1,
   tailS: 1,
 };
 

@@ -28,7 +28,7 @@ export interface PeopleFigures {
   /** Posed kind -> detected kind (or 'missed') -> count, bar lengths. */
   confusion: Record<string, Record<string, number>>;
   precision: { detections: number; matched: number; rightKind: number; overall: number; rightKindOverall: number; byKind: Record<string, { detected: number; correct: number; precision: number }> };
-  falseFlashes: { onControls: number; controls: number; onNeutral: number; neutralS: number; concurrent: number };
+  falseFlashes: { onControls: number; controls: number; onNeutral: number; neutralS: number; concurrent: number; gazeOnStills: number };
   held: { detected: number; rightKind: number; clips: number; neutralEvents: number; neutralS: number };
 }
 
@@ -79,6 +79,7 @@ export function peopleFigures(plans: readonly PeopleClipPlan[], clips: readonly 
       onNeutral: result.unmatched.filter((u) => u.reason === 'spurious').length,
       neutralS,
       concurrent: result.unmatched.filter((u) => u.reason === 'concurrent').length,
+      gazeOnStills: clips.reduce((a, c) => a + c.gazeEvents, 0),
     },
     held: {
       detected: held.filter((h) => h.verdict.events > 0).length,
@@ -114,7 +115,7 @@ export function peopleTables(f: PeopleFigures, held: readonly HeldResult[], peop
   out.push(table(['detected kind', 'detections', 'right', 'precision'], Object.entries(p.byKind).map(([k, v]) => [k, String(v.detected), String(v.correct), fmt(v.precision)])));
   out.push('');
   const ff = f.falseFlashes;
-  out.push(`False flashes: ${ff.onControls} on ${ff.controls} controls (a relaxed or open-mouthed neutral spliced in like a flash); ${ff.onNeutral} on ${fmt(ff.neutralS, 0)} s of neutral face; ${ff.concurrent} beside a flash.`);
+  out.push(`False flashes: ${ff.onControls} on ${ff.controls} controls (a relaxed or open-mouthed neutral spliced in like a flash); ${ff.onNeutral} on ${fmt(ff.neutralS, 0)} s of neutral face; ${ff.concurrent} beside a flash. Not counted: ${ff.gazeOnStills} dissociation events (on a clip of photos the gaze never moves, which is the staring it detects).`);
   out.push('');
   out.push('Per person, bar lengths:');
   out.push(table(['person', 'flashes', 'detected', 'recall', 'right kind'], people.filter((q) => f.bar.byPerson[q.id]).map((q) => {

@@ -10,7 +10,12 @@ export interface ScoredClip {
   truths: TruthFlash[];
   detections: Detection[];
   controls: ControlWindow[];
+  /** Gaze-state events left out: on a clip of stills the gaze never moves, which is staring itself. */
+  gazeEvents: number;
 }
+
+/** Kinds that are gaze states, not expressions: not scored on clips made of still photos. */
+const GAZE_KINDS: ReadonlySet<string> = new Set(['dissociation']);
 
 /** Events as the engine completes them (only what scoring reads). */
 export interface EventLike {
@@ -41,7 +46,13 @@ export function scorePeopleClip(plan: PeopleClipPlan, frameMs: (i: number) => nu
       source: `${plan.person.id} ${f.label}`, person: plan.person.id,
     });
   }
-  return { truths, detections: events.map((e) => ({ clip, kind: e.kind, onsetMs: e.onsetMs })), controls };
+  const scored = events.filter((e) => !GAZE_KINDS.has(e.kind));
+  return {
+    truths,
+    detections: scored.map((e) => ({ clip, kind: e.kind, onsetMs: e.onsetMs })),
+    controls,
+    gazeEvents: events.length - scored.length,
+  };
 }
 
 export interface HeldVerdict {

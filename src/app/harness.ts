@@ -103,8 +103,8 @@ const harness = {
     }
   },
 
-  /** The person's neutral for everything analysed next (validated in the worker). */
-  async setBaseline(baseline: NeutralBaseline) {
+  /** The person's neutral for everything analysed next (validated in the worker); null: learn one per file. */
+  async setBaseline(baseline: NeutralBaseline | null) {
     await requireBridge().api.setBaseline(baseline);
   },
 

@@ -39,8 +39,8 @@ export interface AnalyzeHandlers {
 export interface AnalysisBrowser {
   /** Analyses one file, every frame in order. Rejects with AnalysisError. */
   analyze(path: string, handlers: AnalyzeHandlers, options?: AnalyzeOptions): Promise<FileAnalysisResult>;
-  /** Reads every file analysed next against this neutral (from a calibration on the person's neutral clip). */
-  setNeutral(baseline: NeutralBaseline): Promise<void>;
+  /** Reads every file analysed next against this neutral (from a calibration on the person's neutral clip); null: each file learns its own. */
+  setNeutral(baseline: NeutralBaseline | null): Promise<void>;
   close(): Promise<void>;
 }
 

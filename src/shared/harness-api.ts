@@ -30,8 +30,8 @@ export interface HarnessApi {
   analyzeImageUrl(url: string): Promise<{ faceCount: number; facePresent: boolean; blendshapes: number[] }>;
   /** `calibrate`: the file shows the person's neutral; the summary's baseline is calibrated over all of it. */
   analyzeUrl(url: string, name: string, options?: { raw?: boolean; calibrate?: boolean }): Promise<AnalyzeOutcome>;
-  /** The person's neutral for everything analysed next. */
-  setBaseline(baseline: NeutralBaseline): Promise<void>;
+  /** The person's neutral for everything analysed next; null: each file learns its own. */
+  setBaseline(baseline: NeutralBaseline | null): Promise<void>;
   startCamera(transport?: 'track-processor' | 'video-frame-callback'): Promise<{ transport: string; settings: { width?: number; height?: number; frameRate?: number } }>;
   resetLiveLog(): void;
   liveStatus(): Promise<LiveStatus>;

@@ -95,8 +95,8 @@ export interface LandmarkerApi {
   calibrate(durationMs: number): void;
   /** The current neutral baseline as plain data (null until one exists). */
   getBaseline(): NeutralBaseline | null;
-  /** Uses a neutral (validated in the worker) as the session's given neutral: later sources and files start from it. */
-  setBaseline(baseline: NeutralBaseline): void;
+  /** Uses a neutral (validated in the worker) as the session's given neutral: later sources and files start from it. null forgets it. */
+  setBaseline(baseline: NeutralBaseline | null): void;
   /** Replaces the flash rules (validated; throws with a readable message). */
   setRules(rules: unknown): void;
   /** Forgets per-session state (baseline, face selection, engine), keeps the model. */

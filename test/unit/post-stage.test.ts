@@ -35,6 +35,14 @@ describe('post stage', () => {
     expect(post.getBaseline()?.source).toBe('calibrated');
   });
 
+  it('forgetting the given neutral (null) lets the next source learn its own', () => {
+    const post = createPostStage({ baseline: calibrated() });
+    post.setBaseline(null);
+    expect(post.getBaseline()).toBeNull();
+    post.reset();
+    expect(post.getBaseline()).toBeNull();
+  });
+
   it('without a given neutral a reset forgets the learnt one', () => {
     const post = createPostStage({});
     for (let i = 0; i < 40; i++) post.step(frame(i * 33));

@@ -35,6 +35,7 @@ export interface PostStage {
   /**
    * Validates and uses a neutral (throws saying what is wrong). It is the session's given neutral:
    * a reset (a new source, the next file) starts from it again instead of learning a new one.
+   * null forgets it (and the neutral in use): the next frames learn one.
    */
   setBaseline(baseline: unknown): void;
   /** Validates and uses new flash rules (throws RulesError listing every problem). */
@@ -68,8 +69,9 @@ export function createPostStage(init: { rules?: unknown; baseline?: unknown }): 
     finishCalibration: () => au.finishCalibration(),
     getBaseline: () => au.getBaseline(),
     setBaseline(baseline) {
-      given = validateNeutralBaseline(baseline);
-      au.setBaseline(given);
+      given = baseline === null ? null : validateNeutralBaseline(baseline);
+      if (given) au.setBaseline(given);
+      else au.reset();
     },
     setRules(next) {
       rules = parseRules(next);
