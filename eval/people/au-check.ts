@@ -25,7 +25,7 @@ export const PRESENT_MIN = AU_DEFAULTS.presence.on;
 
 /** Bounds the check holds the AUs to (shares of a kind's samples). */
 export const AU_CHECK_BOUNDS = {
-  /** An AU no prototype of the kind has may be present on at most this share of its samples. */
+  /** An AU no prototype of the kind has may be present on at most this share of its samples (or on one sample, where a kind has few). */
   maxShareUnexpected: 0.25,
   /** An AU the prototype has (or the best of an OR group) must be present on at least this share. */
   minShareExpected: 0.5,
@@ -77,6 +77,8 @@ export function auSamples(people: readonly Person[]): AuSample[] {
 export interface AuStat {
   mean: number;
   share: number;
+  /** Samples where it is present. */
+  present: number;
 }
 
 export interface AuCheck {
@@ -98,13 +100,14 @@ export function checkAus(samples: readonly AuSample[], bounds = AU_CHECK_BOUNDS)
     const row: Record<string, AuStat> = {};
     AU_LIST.forEach((a, i) => {
       const xs = ss.map((s) => s.aus[i]!).filter(Number.isFinite);
-      row[a.id] = { mean: xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length), share: xs.filter((x) => x >= PRESENT_MIN).length / Math.max(1, xs.length) };
+      const present = xs.filter((x) => x >= PRESENT_MIN).length;
+      row[a.id] = { mean: xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length), share: present / Math.max(1, xs.length), present };
     });
     stats[kind] = row;
     const proto = PROTOTYPES[kind];
     for (const a of AU_LIST) {
       const st = row[a.id]!;
-      if (!proto.allowed.includes(a.id) && st.share > bounds.maxShareUnexpected) {
+      if (!proto.allowed.includes(a.id) && st.share > bounds.maxShareUnexpected && st.present > 1) {
         violations.push(`${a.id} is present on ${fmt(st.share * 100, 0)}% of ${kind} (mean ${fmt(st.mean, 1)}), which no ${kind} prototype has (at most ${bounds.maxShareUnexpected * 100}%)`);
       }
     }
@@ -126,7 +129,7 @@ export function auCheckTable(check: AuCheck, bounds = AU_CHECK_BOUNDS): string {
     ...kinds.map((k) => {
       const st = check.stats[k]![a.id]!;
       const proto = PROTOTYPES[k];
-      const mark = proto.rise.some((g) => g.includes(a.id as AuId)) ? '+' : !proto.allowed.includes(a.id) && st.share > bounds.maxShareUnexpected ? 'x' : ' ';
+      const mark = proto.rise.some((g) => g.includes(a.id as AuId)) ? '+' : !proto.allowed.includes(a.id) && st.share > bounds.maxShareUnexpected && st.present > 1 ? 'x' : ' ';
       return `${fmt(st.mean, 1)} / ${fmt(st.share * 100, 0).padStart(3)}%${mark}`;
     }),
   ]);

@@ -35,8 +35,8 @@ export const PROTOTYPES: Readonly<Record<PosedKind, Prototype>> = {
   },
   fear: {
     rise: [['AU01'], ['AU02']],
-    allowed: ['AU01', 'AU02', 'AU04', 'AU05', 'AU07', 'AU20', 'AU25', 'AU26', 'AU27', 'AU15', 'AU17', 'AU24'],
-    why: '1+2+4+5+20 (+25/26/27); a stretched, tense mouth presses and depresses the corners',
+    allowed: ['AU01', 'AU02', 'AU04', 'AU05', 'AU07', 'AU20', 'AU25', 'AU26', 'AU27', 'AU15', 'AU17', 'AU23', 'AU24'],
+    why: '1+2+4+5+20 (+25/26/27); the closed-mouth pose presses the lips tight (23/24) and pulls the corners down and back (15, 20) with the chin raised (17)',
   },
   sadness: {
     rise: [['AU01'], ['AU04']],

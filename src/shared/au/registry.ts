@@ -149,8 +149,8 @@ export const AU_REGISTRY: readonly AuDef[] = [
   {
     id: 'AU12',
     terms: [t('lipCornerY', 1, 0.5), t('lipCornerFromMouth', 1, 0.3), t('lipCornerOverUpperLip', 1, 0.2)],
-    scale: 0.15,
-    scaleWhy: 'a broad posed smile lifts the corner ~1.5 cm and pulls it ~1 cm out from the middle of the mouth (0.15 IOD for the mix); a fifth is how far the corner rises above the upper lip, so that a raised upper lip (AU10) lifting the corners with it reads less. Up without out is not a smile: pressed lips (AU24) push the corners up a little',
+    scale: 0.2,
+    scaleWhy: 'a broad posed smile lifts the corner ~1.5 cm and pulls it ~1 cm out from the middle of the mouth (0.2 IOD for the mix is 5; posed smiles read 3-4), so a corner pushed up 2-3 mm by pressed lips (AU24) stays under presence. A fifth is how far the corner rises above the upper lip, so that a raised upper lip (AU10) lifting the corners with it reads less; up without out is not a smile',
     blend: { shapes: ['mouthSmile'], paired: true, mode: 'support', weight: 0.3, fullScale: 0.7, why: 'mouthSmile reached 0.78 on a crying face: it may only confirm geometry' },
     why: 'lip corner up and out (zygomaticus major), per side: one-sided = the smirk',
   },
@@ -180,17 +180,17 @@ export const AU_REGISTRY: readonly AuDef[] = [
   },
   {
     id: 'AU20',
-    terms: [t('lipCornerFromMouth', 1), t1('lipCornerY', 1, -1.5)],
+    terms: [t('lipCornerFromMouth', 1), t1('lipCornerY', 1, -1.5), t1('lipCornerY', -1, -0.5)],
     scale: 0.12,
-    scaleWhy: 'the corners stretch ~8 mm sideways from the middle of the mouth (0.12 IOD); 1.5 times the corner rise is subtracted, since out-and-up is AU12 (an open laugh widens the mouth more than it lifts the corners); a corner falling adds nothing (that is the jaw or AU15)',
+    scaleWhy: 'the corners stretch ~8 mm sideways from the middle of the mouth (0.12 IOD); 1.5 times the corner rise is subtracted, since out-and-up is AU12 (an open laugh widens the mouth more than it lifts the corners); half the corner drop is subtracted too, since down-and-out is AU15 (the depressor pulls the corner down and sideways)',
     blend: { shapes: ['mouthStretch'], paired: true, mode: 'support', weight: 0.3, fullScale: 0.5, why: 'mouthStretch is AU20 by design; support only' },
     why: 'lip corner pulled straight out (risorius)',
   },
   {
     id: 'AU23',
-    terms: [t('upperLipThick', -1, 0.4), t('lowerLipThick', -1, 0.4), t('lipCornerX_L', -1, 0.1), t('lipCornerX_R', -1, 0.1), t1('lipGap', 1, -0.07)],
+    terms: [t('upperLipThick', -1, 0.4), t('lowerLipThick', -1, 0.4), t('lipCornerX_L', -1, 0.1), t('lipCornerX_R', -1, 0.1), t1('lipGap', 1, -0.1)],
     scale: 0.05,
-    scaleWhy: 'red lip margins narrow by ~3 mm when tightened (0.05 IOD); an open mouth stretches the lips thin and round (posed surprise: 2 mm thinner, 3 mm narrower for a 2.3 cm gap), so 0.07 of the lip gap is taken away',
+    scaleWhy: 'red lip margins narrow by ~3 mm when tightened (0.05 IOD); an open mouth stretches the lips thin and round (posed surprise: 2 mm thinner, 3 mm narrower for a 2.3 cm gap), so 0.1 of the lip gap is taken away',
     why: 'lips thinned and the mouth narrowed (orbicularis oris)',
   },
   {

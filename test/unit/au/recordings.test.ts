@@ -44,11 +44,11 @@ describe('real faces (recorded fixtures)', () => {
     expect(neutral.length).toBeGreaterThan(2);
     for (const c of AU_CHANNELS) expect(max(neutral, c), c).toBeLessThan(NEUTRAL_MAX);
     const right = window(tr, 1600, 2800);
-    expect(mean(right, 'AU12_R')).toBeGreaterThan(1);
+    expect(mean(right, 'AU12_R')).toBeGreaterThan(0.75);
     expect(mean(right, 'AU12_L')).toBeLessThan(0.3);
     expect(mean(right, 'AU14_R') - mean(right, 'AU14_L')).toBeGreaterThan(1);
     const left = window(tr, 5700, 7700);
-    expect(mean(left, 'AU12_L')).toBeGreaterThan(1);
+    expect(mean(left, 'AU12_L')).toBeGreaterThan(0.75);
     expect(mean(left, 'AU12_R')).toBeLessThan(0.3);
     expect(mean(left, 'AU14_L') - mean(left, 'AU14_R')).toBeGreaterThan(1);
   });
