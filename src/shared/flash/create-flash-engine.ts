@@ -92,6 +92,7 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
   const noSkip = new Uint8Array(channelCount);
   const frames = compiled.auRules.map(createRuleFrame);
   const groupEvidence = new Float64Array(compiled.groups.length);
+  const groupOrder = compiled.groups.map((_, g) => g);
   const flags = { onsetBlocked: false, onsetProvisional: false, disturbed: false };
   const scratch = createViewScratch();
   const ctx: RuleContext = {
@@ -186,19 +187,27 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
       for (let i = 0; i < frames.length; i++) evaluateAuRule(compiled.auRules[i]!, ctx, frames[i]!, scratch);
       flags.onsetProvisional = headState === HEAD_STEP;
       flags.disturbed = headBlocked || speaking;
-      // One expression at a time: a group may start an event only while no other group's rules
-      // match the face more fully (a smile's cheeks can read as lowered brows, a frown's pressed
-      // lips as raised corners; the weaker reading is the artefact).
-      // Groups are compared by how strongly their best rule is met (its evidence per requirement),
-      // so that a rule of two requirements does not outweigh one of one by its size alone.
+      // One expression at a time: a group may start an event only while no group holding one
+      // matches the face more fully (a smile's cheeks can read as lowered brows, a frown's pressed
+      // lips as raised corners; the weaker reading is the artefact). Groups are compared by how
+      // strongly their best rule is met (evidence per requirement, so that a rule of two
+      // requirements does not outweigh one of one by its size alone), where it holds an event or
+      // could start one, and step strongest first, so the stronger of two that rise together wins.
       for (let g = 0; g < groupEvidence.length; g++) {
+        const holding = tracks[g]!.active;
         let e = 0;
-        for (const r of compiled.groups[g]!.rules) e = Math.max(e, frames[r.index]!.evidence / r.requirements);
+        for (const r of compiled.groups[g]!.rules) {
+          const f = frames[r.index]!;
+          if (holding || f.activation >= r.on) e = Math.max(e, f.evidence / r.requirements);
+        }
         groupEvidence[g] = e;
       }
-      for (let g = 0; g < tracks.length; g++) {
+      groupOrder.sort((a, b) => groupEvidence[b]! - groupEvidence[a]!);
+      for (const g of groupOrder) {
         let rival = 0;
-        if (opts.groupDominance !== 0) for (let h = 0; h < groupEvidence.length; h++) if (h !== g) rival = Math.max(rival, groupEvidence[h]!);
+        if (opts.groupDominance !== 0) {
+          for (let h = 0; h < tracks.length; h++) if (h !== g && tracks[h]!.active) rival = Math.max(rival, groupEvidence[h]!);
+        }
         flags.onsetBlocked = headBlocked || groupEvidence[g]! < rival;
         tracks[g]!.step(t, frames, values, noise.sigma, flags, out);
       }

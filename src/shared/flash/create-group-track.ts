@@ -33,6 +33,8 @@ export interface GroupFrameFlags {
 }
 
 export interface GroupTrack {
+  /** An event is open. */
+  readonly active: boolean;
   step(t: number, frames: readonly RuleFrame[], values: Float32Array, sigma: Float32Array, flags: GroupFrameFlags, out: FlashEvent[]): void;
   /** Ends an open event at `atMs` (tracking loss, end of file). */
   end(atMs: number, reason: FlashEndReason, out: FlashEvent[]): void;
@@ -78,6 +80,9 @@ export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: 
   };
 
   return {
+    get active() {
+      return active;
+    },
     step(t, frames, values, sigma, flags, out) {
       ev.sigma = sigma;
       let level = 0;

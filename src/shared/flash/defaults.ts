@@ -19,9 +19,9 @@ export const FLASH_ENGINE_DEFAULTS = {
    * others that a fuller match has. */
   ruleEvidenceCap: 2,
 
-  /** on/off. A rule group may start an event only while no other group's rules match the face more
-   * fully (more evidence): one expression at a time, so the artefact of the other (a smile's cheeks
-   * read as lowered brows) is not a second event. Off: every group fires on its own. */
+  /** on/off. A rule group may start an event only while no group holding one matches the face more
+   * fully (more evidence per requirement): one expression at a time, so the artefact of the other (a
+   * smile's cheeks read as lowered brows) is not a second event. Off: every group fires on its own. */
   groupDominance: 1,
 
   // --- Noise (per-person, per-channel) ------------------------------------------------------
