@@ -31,6 +31,7 @@ interface Knob {
 const KNOBS: Knob[] = [
   { name: 'disgust AU7 min', kind: 'disgust', nth: 0, path: ['allOf', 1, 'min'], candidates: [2.5, 3.0, 3.5] },
   { name: 'sadness AU1 min', kind: 'sadness', nth: 0, path: ['allOf', 0, 'min'], candidates: [0.8, 1.0, 1.2] },
+  { name: 'sadness AU7 min', kind: 'sadness', nth: 0, path: ['anyOf', 0, 3, 'min'], candidates: [1.5, 2.0, 2.5] },
   { name: 'sadness (frown) AU15 min', kind: 'sadness', nth: 1, path: ['allOf', 1, 'min'], candidates: [1.0, 1.2, 1.5] },
   { name: 'fear AU20 min', kind: 'fear', nth: 0, path: ['anyOf', 0, 0, 'min'], candidates: [0.6, 0.8, 1.0] },
   { name: 'surprise (no jaw drop) AU20 max', kind: 'surprise', nth: 1, path: ['exclude', 1, 'max'], candidates: [0.4, 0.6, 1.0] },
