@@ -3,7 +3,7 @@
  * (duration, micro or not, the AUs that carried it). Newest first.
  */
 import type { FlashEvent } from '../../shared/flash/event.ts';
-import { FLASH_KIND_LABELS } from '../../shared/flash/kinds.ts';
+import { EXPERIMENTAL_KINDS, kindLabel } from '../../shared/flash/kinds.ts';
 import { formatMs, h } from './dom.ts';
 
 /** Entries kept on screen; older ones stay in the session (export) but leave the list. */
@@ -33,13 +33,13 @@ export class FlashFeed {
       item.dataset.kind = e.kind;
       item.className = `flash flash-${e.kind} ${e.status}`;
       const at = Number.isFinite(this.originMs) ? formatMs(e.onsetMs - this.originMs) : '';
-      const label = FLASH_KIND_LABELS[e.kind];
+      const label = kindLabel(e.kind);
       const detail =
         e.status === 'onset'
           ? 'now'
           : `${formatMs(e.durationMs)}${e.micro ? ' · micro' : e.macro ? ' · longer' : ''}${e.side && e.side !== 'both' ? ` · ${e.side} side` : ''}`;
       item.replaceChildren(
-        h('span', { class: 'kind' }, label),
+        h('span', { class: 'kind', title: EXPERIMENTAL_KINDS[e.kind] ?? '' }, label),
         h('span', { class: 'when' }, at),
         h('span', { class: 'detail' }, detail),
         h('span', { class: 'aus' }, e.aus.map((a) => a.au).join(' ')),

@@ -5,6 +5,7 @@
  * ANALYSIS_FORMAT_VERSION when a field changes meaning or goes away.
  */
 import type { FlashEvent } from '../flash/event.ts';
+import { EXPERIMENTAL_KINDS, type FlashKind } from '../flash/kinds.ts';
 import type { Delegate, DelegateChoice } from '../protocol.ts';
 import { sortEventsByOnset } from './events-csv.ts';
 import { EXPORT_SUFFIXES } from './export-defaults.ts';
@@ -68,6 +69,8 @@ export interface AnalysisDocument {
   /** Names of the sibling files of this analysis. */
   files: { frames: string; events: string; vtt: string };
   framesColumns: string[];
+  /** Kinds without validation data, and why: their events are experimental (EXPERIMENTAL_KINDS). */
+  experimentalKinds: Partial<Record<FlashKind, string>>;
   /** In onset order; times are ms of presentation time. */
   events: AnalysisEvent[];
 }
@@ -114,6 +117,7 @@ export function analysisDocument(from: AnalysisDocumentInput): AnalysisDocument 
       vtt: fileBase + EXPORT_SUFFIXES.vtt,
     },
     framesColumns: [...FRAMES_CSV_COLUMNS],
+    experimentalKinds: { ...EXPERIMENTAL_KINDS },
     events: sortEventsByOnset(from.events).map(analysisEvent),
   };
 }

@@ -6,10 +6,12 @@
  * offset), peak (FACS 0-5), side (left/right/both, the person's side; empty where sides are not
  * scored), micro and fast_onset (0/1), aus (the AUs that carried it with their peaks,
  * `AU04:2.31;AU09:1.20`); then confidence (0-1), side_lag_ms (positive = left side first), macro
- * (0/1) and ended_by (offset, face-lost, max-duration, or flush = the video ended). Offsets and durations are empty for an event that had not
- * ended when the video did.
+ * (0/1), ended_by (offset, face-lost, max-duration, or flush = the video ended) and experimental
+ * (1 for the kinds without validation data: pain, dissociation). Offsets and durations are empty
+ * for an event that had not ended when the video did.
  */
 import type { FlashEvent } from '../flash/event.ts';
+import { EXPERIMENTAL_KINDS } from '../flash/kinds.ts';
 import { csvRow } from './csv-escape.ts';
 import { EXPORT_DEFAULTS } from './export-defaults.ts';
 import { formatNumber } from './format-number.ts';
@@ -31,6 +33,7 @@ export const EVENTS_CSV_COLUMNS: readonly string[] = [
   'side_lag_ms',
   'macro',
   'ended_by',
+  'experimental',
 ];
 
 /** The header line. */
@@ -57,6 +60,7 @@ export function eventsCsvRow(event: FlashEvent): string {
     formatNumber(event.sideLagMs, msDecimals),
     event.macro ? '1' : '0',
     event.endedBy ?? '',
+    EXPERIMENTAL_KINDS[event.kind] ? '1' : '0',
   ]);
 }
 

@@ -4,7 +4,7 @@
  * Cues are in onset order (WebVTT requires non-decreasing start times); each cue is numbered.
  */
 import type { FlashEvent } from '../flash/event.ts';
-import { FLASH_KIND_LABELS } from '../flash/kinds.ts';
+import { kindLabel } from '../flash/kinds.ts';
 import { sortEventsByOnset } from './events-csv.ts';
 import { EXPORT_DEFAULTS } from './export-defaults.ts';
 
@@ -29,7 +29,7 @@ export function vttCueText(event: FlashEvent): string {
   if (event.micro) facts.push('micro');
   facts.push(Number.isFinite(event.durationMs) ? `${Math.round(event.durationMs)} ms` : 'ongoing at end');
   const aus = event.aus.map((a) => a.au).join(' ');
-  return escapeVttText(`${FLASH_KIND_LABELS[event.kind]} (${facts.join(', ')})${aus ? ` ${aus}` : ''}`);
+  return escapeVttText(`${kindLabel(event.kind)} (${facts.join(', ')})${aus ? ` ${aus}` : ''}`);
 }
 
 /** `hh:mm:ss.ttt` (hours always written: players accept it and long recordings need it). */

@@ -25,3 +25,17 @@ export const FLASH_KIND_LABELS: Readonly<Record<FlashKind, string>> = {
   one_sided_smile: 'One-sided smile',
   dissociation: 'Dissociation (eye defocus)',
 };
+
+/**
+ * Kinds with no data to validate them, and why: shown and exported as experimental wherever kinds
+ * appear (docs/accuracy.md), until figures exist.
+ */
+export const EXPERIMENTAL_KINDS: Readonly<Partial<Record<FlashKind, string>>> = {
+  pain: 'no pain data: the rule follows the seed and PSPI (4 + 6/7 + 9/10 + 43) but has not been measured on anyone',
+  dissociation: 'no dissociation data: a gaze state after eye-tracking findings, tested on synthetic gaze only',
+};
+
+/** A kind's label, marked `(experimental)` for the kinds without validation data. */
+export function kindLabel(kind: FlashKind): string {
+  return EXPERIMENTAL_KINDS[kind] ? `${FLASH_KIND_LABELS[kind]} (experimental)` : FLASH_KIND_LABELS[kind];
+}

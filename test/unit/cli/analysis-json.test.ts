@@ -31,6 +31,7 @@ function input(overrides: Partial<AnalysisDocumentInput> = {}): AnalysisDocument
 describe('analysis JSON', () => {
   it('validates against its schema, with NaN times written as null', () => {
     const doc = JSON.parse(analysisJson(analysisDocument(input())));
+    expect(Object.keys(doc.experimentalKinds).sort()).toEqual(['dissociation', 'pain']);
     expect(validate(doc), ajv.errorsText(validate.errors)).toBe(true);
     expect(doc.events[0].offsetMs).toBeNull();
     expect(doc.events[1].onsetMs).toBe(2000);

@@ -152,6 +152,17 @@ describe('WebVTT', () => {
   });
 });
 
+describe('kinds without validation data', () => {
+  it('are marked experimental in the events CSV and the WebVTT labels; validated kinds are not', () => {
+    const pain = angerEvent({ id: 2, kind: 'pain', onsetMs: 2000, apexMs: 2050, offsetMs: 2200 });
+    const rows = parse(eventsCsv([angerEvent(), pain])).data;
+    expect(rows.map((r) => [r.kind, r.experimental])).toEqual([['anger', '0'], ['pain', '1']]);
+    const vtt = eventsVtt([angerEvent(), pain]);
+    expect(vtt).toContain('Pain (experimental)');
+    expect(vtt).not.toContain('Anger (experimental)');
+  });
+});
+
 /** The WebVTT file syntax (W3C WebVTT section 4.1), checked block by block. */
 function expectValidVtt(text: string): void {
   expect(text.startsWith('WEBVTT\n\n') || text === 'WEBVTT\n').toBe(true);
