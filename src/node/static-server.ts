@@ -1,7 +1,10 @@
 /**
  * A small local HTTP server for the built app: static files from dist/ with the app's
  * Content-Security-Policy, byte ranges (video files are range-read), and optional extra files
- * (inputs of a batch analysis) under /input/<token>. Listens on 127.0.0.1 only.
+ * (inputs of a batch analysis) under /input/<token>. Listens on 127.0.0.1 only, and answers only
+ * requests addressed to its own host names (localhost, 127.0.0.1, [::1]): a page elsewhere cannot
+ * reach it through a DNS name rebound to 127.0.0.1. A malformed request is answered 400, never
+ * thrown.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -29,13 +32,40 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** The host names the local servers answer to. */
+export const LOCAL_HOST_NAMES: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+
+/** Whether a Host header names this machine (with or without the port). */
+export function isLocalHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  return LOCAL_HOST_NAMES.some((name) => host === name || host === `${name}:${port}`);
+}
+
+/** The request's path, or null when it cannot be read (bad URL or percent-encoding). */
+function requestPath(rawUrl: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(rawUrl ?? '/', 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
+}
+
 export async function startStaticServer(root: string, port = 0): Promise<StaticServer> {
   const rootDir = resolve(root);
   const files = new Map<string, string>();
   let nextToken = 1;
+  let boundPort = port;
 
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (!isLocalHost(req.headers.host, boundPort)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('This server answers only to localhost.');
+      return;
+    }
+    const path = requestPath(req.url);
+    if (path === null) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request');
+      return;
+    }
     let file: string | undefined;
     if (path.startsWith('/input/')) {
       file = files.get(path);
@@ -83,12 +113,14 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
     server.listen(port, '127.0.0.1', () => ok());
   });
   const address = server.address();
-  const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+  boundPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://localhost:${boundPort}`;
   return {
     url,
     addFile(path: string) {
+      // The route never carries the file's own name: `#`, `%` or `?` in it would change the URL.
       const ext = extname(path);
-      const route = `/input/${nextToken++}${ext}`;
+      const route = `/input/${nextToken++}${/^\.[A-Za-z0-9]{1,8}$/.test(ext) ? ext : ''}`;
       files.set(route, resolve(path));
       return `${url}${route}`;
     },
