@@ -6,7 +6,8 @@ import type { AnalysisBrowser } from '../node/analysis-types.ts';
 import type { DelegateChoice } from '../shared/protocol.ts';
 import { createAnalysisValidator } from './analysis-validator.ts';
 import { CLI_DEFAULTS, EXIT_FILE_FAILED, EXIT_OK, EXIT_SETUP_FAILED } from './cli-defaults.ts';
-import { collectInputs } from './collect-inputs.ts';
+import { collectInputs, type InputFile } from './collect-inputs.ts';
+import { claimOutDir } from './out-dir.ts';
 import { createBarsReporter, createPlainReporter } from './progress-reporter.ts';
 import { readRulesFile } from './read-rules.ts';
 import { runBatch } from './run-batch.ts';
@@ -48,32 +49,12 @@ export async function analyzeCommand(paths: readonly string[], options: AnalyzeO
     if (shard) say(`shard ${shard.index}/${shard.count}: ${inputs.length} of ${all.length} files`);
     const rules = options.rules === undefined ? null : await readRulesFile(options.rules);
     if (inputs.length === 0) return EXIT_OK;
-
-    const configuration = { delegate: options.delegate, rules, rulesFile: options.rules ?? null };
-    const result = await runBatch({
-      inputs,
-      outDir: options.out,
-      jobs: options.jobs,
-      force: options.force,
-      context: {
-        toolVersion: env.toolVersion,
-        modelSha256: env.modelSha256,
-        configuration,
-        validate: createAnalysisValidator(),
-        now: env.now ?? (() => new Date()),
-        stallTimeoutMs: (options.stallTimeout ?? CLI_DEFAULTS.stallTimeoutS) * 1000,
-      },
-      launch: () => env.launch({ delegate: options.delegate, rules: rules ?? undefined }),
-      reporter: env.interactive ? createBarsReporter(env.stderr) : createPlainReporter(env.stderr),
-    });
-
-    env.stdout.write(summaryTable(result.reports));
-    if (result.setupError !== null) {
-      const e = result.setupError;
-      say(`error: ${e instanceof Error ? e.message : String(e)}`);
-      return EXIT_SETUP_FAILED;
+    const lock = await claimOutDir(options.out);
+    try {
+      return await runAll(inputs, rules, options, env);
+    } finally {
+      lock.release();
     }
-    return result.reports.every((r) => r.status === 'done' || r.status === 'skipped') ? EXIT_OK : EXIT_FILE_FAILED;
   } catch (error) {
     if (error instanceof UsageError) {
       say(`error: ${error.message}`);
@@ -81,4 +62,33 @@ export async function analyzeCommand(paths: readonly string[], options: AnalyzeO
     }
     throw error;
   }
+}
+
+async function runAll(inputs: InputFile[], rules: unknown, options: AnalyzeOptions, env: AnalyzeEnvironment): Promise<number> {
+  const say = (line: string) => env.stderr.write(line + '\n');
+  const configuration = { delegate: options.delegate, rules, rulesFile: options.rules ?? null };
+  const result = await runBatch({
+    inputs,
+    outDir: options.out,
+    jobs: options.jobs,
+    force: options.force,
+    context: {
+      toolVersion: env.toolVersion,
+      modelSha256: env.modelSha256,
+      configuration,
+      validate: createAnalysisValidator(),
+      now: env.now ?? (() => new Date()),
+      stallTimeoutMs: (options.stallTimeout ?? CLI_DEFAULTS.stallTimeoutS) * 1000,
+    },
+    launch: () => env.launch({ delegate: options.delegate, rules: rules ?? undefined }),
+    reporter: env.interactive ? createBarsReporter(env.stderr) : createPlainReporter(env.stderr),
+  });
+
+  env.stdout.write(summaryTable(result.reports));
+  if (result.setupError !== null) {
+    const e = result.setupError;
+    say(`error: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT_SETUP_FAILED;
+  }
+  return result.reports.every((r) => r.status === 'done' || r.status === 'skipped') ? EXIT_OK : EXIT_FILE_FAILED;
 }

@@ -5,6 +5,12 @@ export const CLI_DEFAULTS = {
    * of a small machine busy; raise it on machines with many cores (see docs/research-mode.md).
    */
   jobs: 1,
+  /**
+   * Pages per core at most: a page's pipeline waits on the model for much of each frame, so two
+   * pages per core still add throughput (measured: two pages on two cores analyse about twice the
+   * frames of one); far more only starve each other (1000 on 2 cores failed every file).
+   */
+  maxJobsPerCore: 2,
   delegate: 'auto',
   /** Extensions (lower case) picked up when a folder is scanned. */
   videoExtensions: ['.mp4', '.mov', '.webm', '.mkv', '.avi', '.m4v'],
@@ -16,6 +22,8 @@ export const CLI_DEFAULTS = {
    * two minutes only ever catches a page that stopped.
    */
   stallTimeoutS: 120,
+  /** Largest --stall-timeout, seconds (a day; timers cannot run longer than ~24.8 days anyway). */
+  stallTimeoutMaxS: 86_400,
   /** Without a terminal, how often a running file prints a progress line, ms. */
   plainProgressIntervalMs: 10_000,
 } as const;

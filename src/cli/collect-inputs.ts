@@ -73,9 +73,18 @@ export function assertUniqueStems(inputs: readonly InputFile[]): void {
   }
 }
 
-function stemOf(relative: string): string {
+/**
+ * The output name of an input: its path relative to the scanned folder (or its base name), without
+ * the extension, `/`-separated. A segment of dots only (`..mp4` has the stem `.`) would name a
+ * place outside the output folder, so its dots become underscores.
+ */
+export function stemOf(relative: string): string {
   const posix = relative.split(path.sep).join('/');
-  return posix.slice(0, posix.length - path.extname(posix).length);
+  const bare = posix.slice(0, posix.length - path.extname(posix).length);
+  return bare
+    .split('/')
+    .map((segment) => (/^\.*$/.test(segment) ? '_'.repeat(Math.max(1, segment.length)) : segment))
+    .join('/');
 }
 
 async function scanFolder(root: string): Promise<{ file: string; stem: string }[]> {

@@ -6,6 +6,10 @@ import { createProgram } from './program.ts';
 /** Exit status of an unexpected failure (a bug: its stack trace is printed). */
 const EXIT_INTERNAL = 70;
 
+// Ctrl-C: exit (130) through the process's exit handlers, which release the output folder's lock;
+// the analysis pages are closed by their launcher's own handlers.
+process.once('SIGINT', () => process.exit(130));
+
 let status = 0;
 try {
   await createProgram((s) => {

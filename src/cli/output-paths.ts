@@ -5,9 +5,13 @@ import { CLI_DEFAULTS } from './cli-defaults.ts';
 
 export type OutputPaths = Readonly<Record<ExportKind, string>>;
 
-/** `<out>/<stem>.frames.csv`, `.events.csv`, `.json`, `.vtt`. */
+/** `<out>/<stem>.frames.csv`, `.events.csv`, `.json`, `.vtt`; always inside `outDir` (throws otherwise). */
 export function outputPaths(outDir: string, stem: string): OutputPaths {
   const base = path.join(outDir, ...stem.split('/'));
+  const inside = path.relative(path.resolve(outDir), path.resolve(path.dirname(base)));
+  if (inside.startsWith('..') || path.isAbsolute(inside) || path.basename(base).replace(/\./g, '') === '') {
+    throw new Error(`the output name ${JSON.stringify(stem)} would be written outside ${outDir}; rename the input`);
+  }
   return {
     frames: base + EXPORT_SUFFIXES.frames,
     events: base + EXPORT_SUFFIXES.events,

@@ -1,5 +1,6 @@
 /** The command-line grammar (commander). Behaviour lives in analyze-command.ts. */
 import { accessSync, constants, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { launchAnalysisBrowser } from '../node/analysis-runner.ts';
 import { CHROMIUM_ENV } from '../node/chromium.ts';
@@ -12,6 +13,15 @@ function positiveInteger(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
+}
+
+/** A whole number from 1 to `max`, with why the bound is there. */
+function boundedInteger(max: number, why: string): (text: string) => number {
+  return (text) => {
+    const n = positiveInteger(text);
+    if (n > max) throw new InvalidArgumentError(`at most ${max}: ${why}`);
+    return n;
+  };
 }
 
 function isExecutable(file: string): boolean {
@@ -27,6 +37,11 @@ function isExecutable(file: string): boolean {
  * The program; `onExit` receives the command's exit status. Commander's own exits (usage errors,
  * --help, --version) are thrown as CommanderError (exitOverride), for the caller to map.
  */
+/** The most pages worth running at once here (docs/research-mode.md: two per core still gain). */
+export function maxJobs(): number {
+  return CLI_DEFAULTS.maxJobsPerCore * availableParallelism();
+}
+
 export function createProgram(onExit: (status: number) => void): Command {
   const program = new Command('microflash')
     .description('Facial micro-expression detection. Research mode: analyse video files frame by frame.')
@@ -41,12 +56,12 @@ export function createProgram(onExit: (status: number) => void): Command {
     )
     .argument('<paths...>', 'video files and/or folders')
     .requiredOption('-o, --out <dir>', 'output folder (created if missing)')
-    .option('-j, --jobs <n>', 'files analysed in parallel, one headless page each', positiveInteger, CLI_DEFAULTS.jobs)
+    .option('-j, --jobs <n>', 'files analysed in parallel, one headless page each', boundedInteger(maxJobs(), `each page runs its own model; this machine has ${availableParallelism()} cores`), CLI_DEFAULTS.jobs)
     .option('--shard <i/n>', 'analyse only shard i of n (1-based) of the sorted input list, for cluster job arrays')
     .addOption(new Option('--delegate <delegate>', 'MediaPipe delegate').choices(['auto', 'CPU', 'GPU']).default(CLI_DEFAULTS.delegate))
     .option('--rules <file.json>', 'your own flash rules (checked before anything runs)')
     .option('--force', 'analyse again even when complete outputs exist', false)
-    .option('--stall-timeout <seconds>', 'give a file up after this long without a new frame', positiveInteger, CLI_DEFAULTS.stallTimeoutS)
+    .option('--stall-timeout <seconds>', 'give a file up after this long without a new frame', boundedInteger(CLI_DEFAULTS.stallTimeoutMaxS, 'a day without a frame is a stopped page'), CLI_DEFAULTS.stallTimeoutS)
     .option('--chromium <path>', `Chromium or Chrome to run (default: $${CHROMIUM_ENV}, then chromium on PATH)`)
     .exitOverride()
     .action(async (paths: string[], options: AnalyzeOptions & { chromium?: string }) => {

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectInputs, isVideoFileName } from '../../../src/cli/collect-inputs.ts';
+import { collectInputs, isVideoFileName, stemOf } from '../../../src/cli/collect-inputs.ts';
+import { outputPaths } from '../../../src/cli/output-paths.ts';
 import { UsageError } from '../../../src/cli/usage-error.ts';
 
 let dir: string;
@@ -58,5 +59,17 @@ describe('collectInputs', () => {
     await touch('c/clip.mp4');
     await touch('c/clip.mov');
     await expect(collectInputs([path.join(dir, 'c')])).rejects.toThrow(/would both write clip\.\*/);
+  });
+
+  it('names inputs of dots only so that their outputs stay inside --out', async () => {
+    for (const name of ['..mp4', '...mp4']) {
+      const file = await touch(name);
+      const [input] = await collectInputs([file]);
+      expect(input!.stem).toMatch(/^_+$/);
+      const out = path.join(dir, 'out');
+      for (const p of Object.values(outputPaths(out, input!.stem))) expect(path.relative(out, p).startsWith('..'), p).toBe(false);
+    }
+    expect(stemOf('a/../b.mp4')).toBe('a/__/b');
+    expect(() => outputPaths('/tmp/out', '../x')).toThrow(/outside/);
   });
 });
