@@ -3,6 +3,7 @@
  * happen; analyse a file and download the results; keep (only when asked), export and delete data.
  */
 import type { SpeechStateName } from '../shared/flash/create-speech-gate.ts';
+import type { FlashEvent } from '../shared/flash/event.ts';
 import type { FrameResult, DelegateChoice, PipelineError } from '../shared/protocol.ts';
 import { validateNeutralBaseline, type NeutralBaseline } from '../shared/au/neutral-baseline.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
@@ -218,14 +219,21 @@ export class App {
   }
 
   private onResult(r: FrameResult): void {
+    this.showFrame(r);
+    this.addEvents(r.events);
+  }
+
+  private addEvents(events: readonly FlashEvent[]): void {
+    if (!events.length) return;
+    this.feed.add(events);
+    const done = events.filter((e) => e.status === 'complete');
+    if (done.length) this.store.addEvents(done).catch((e: Error) => this.say('error', e.message));
+  }
+
+  private showFrame(r: FrameResult): void {
     this.lastResult = r;
     if (!Number.isFinite(this.feed.originMs)) this.feed.originMs = r.timestampMs;
     this.overlay.show(r);
-    if (r.events.length) {
-      this.feed.add(r.events);
-      const done = r.events.filter((e) => e.status === 'complete');
-      if (done.length) this.store.addEvents(done).catch((e: Error) => this.say('error', e.message));
-    }
     if (r.facePresent) {
       this.auBars.show(r.aus);
       this.lastFaceMs = r.timestampMs;
@@ -332,10 +340,12 @@ export class App {
           if (p.total) ui.progress.value = p.done / p.total;
           ui.progressText.textContent = `${p.done}${p.total ? ` / ${p.total}` : ''} frames · ${p.fps.toFixed(1)} fps${p.etaS !== null ? ` · ${Math.ceil(p.etaS)} s left` : ''}`;
         },
-        onFrame: (r) => this.onResult(r),
+        onFrame: (r) => this.showFrame(r),
+        onEvents: (events) => this.addEvents(events),
       });
       ui.progress.value = 1;
       ui.progressText.textContent = `Done: ${out.frameCount} frames in ${out.elapsedS.toFixed(1)} s, ${out.events.length} expressions.`;
+      if (out.warning) this.say('warn', out.warning);
       ui.downloads.replaceChildren(
         ...Object.values(out.files).map((f) => h('button', { class: 'download', dataset: { file: f.name }, onclick: () => download(f.name, f.text) }, `Download ${f.name}`)),
       );

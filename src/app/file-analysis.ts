@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import pkg from '../../package.json';
-import { analysisDocument, analysisJson } from '../shared/export/analysis-json.ts';
+import { analysisDocument, analysisJson, analysisVideo, truncationWarning } from '../shared/export/analysis-json.ts';
 import { eventsCsv } from '../shared/export/events-csv.ts';
 import { eventsVtt } from '../shared/export/events-vtt.ts';
 import { EXPORT_SUFFIXES, type ExportKind } from '../shared/export/export-defaults.ts';
@@ -30,6 +30,8 @@ export interface FileAnalysisOutput {
   frameCount: number;
   events: FlashEvent[];
   elapsedS: number;
+  /** Set when the file ended before its declared frames (truncated): say it to the user. */
+  warning: string | null;
 }
 
 async function sha256Hex(file: Blob): Promise<string> {
@@ -41,7 +43,7 @@ export async function analyzeFileInApp(
   bridge: WorkerBridge,
   file: File,
   delegateChoice: DelegateChoice,
-  handlers: { onProgress(p: FileProgress): void; onFrame?(r: FrameResult): void },
+  handlers: { onProgress(p: FileProgress): void; onFrame?(r: FrameResult): void; onEvents?(events: FlashEvent[]): void },
 ): Promise<FileAnalysisOutput> {
   const stem = file.name.replace(/\.[^.]+$/, '');
   const sha = sha256Hex(file);
@@ -58,6 +60,8 @@ export async function analyzeFileInApp(
         frames += framesCsvRow(r);
         if (r.facePresent) framesWithFace++;
         for (const e of r.events) if (e.status === 'complete') events.set(e.id, e);
+        // Every event, not only those of the batch's last frame: the page's list must match the events CSV.
+        if (r.events.length) handlers.onEvents?.(r.events);
       }
       done += batch.length;
       const last = batch[batch.length - 1];
@@ -73,20 +77,13 @@ export async function analyzeFileInApp(
   );
   const elapsedS = (performance.now() - t0) / 1000;
   const all = [...events.values()];
+  const video = analysisVideo(summary);
   const document = analysisDocument({
     stem,
     toolVersion: pkg.version,
     createdAt: new Date(),
     input: { fileName: file.name, sizeBytes: file.size, sha256: await sha },
-    video: {
-      width: summary.width,
-      height: summary.height,
-      frameCount: summary.framesAnalysed,
-      fps: summary.durationS > 0 ? summary.framesAnalysed / summary.durationS : 0,
-      durationS: summary.durationS,
-      codec: summary.codec,
-      container: summary.container,
-    },
+    video,
     configuration: { delegate: delegateChoice, rules: null, rulesFile: null },
     delegate: bridge.delegate.delegate,
     modelSha256: MODEL.sha256,
@@ -106,5 +103,6 @@ export async function analyzeFileInApp(
     frameCount: summary.framesAnalysed,
     events: all,
     elapsedS,
+    warning: truncationWarning(file.name, video),
   };
 }

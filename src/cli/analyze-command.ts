@@ -5,7 +5,7 @@
 import type { AnalysisBrowser } from '../node/analysis-types.ts';
 import type { DelegateChoice } from '../shared/protocol.ts';
 import { createAnalysisValidator } from './analysis-validator.ts';
-import { CLI_DEFAULTS, EXIT_FILE_FAILED, EXIT_OK, EXIT_SETUP_FAILED } from './cli-defaults.ts';
+import { CLI_DEFAULTS, EXIT_FILE_FAILED, EXIT_INCOMPLETE, EXIT_OK, EXIT_SETUP_FAILED } from './cli-defaults.ts';
 import { collectInputs, type InputFile } from './collect-inputs.ts';
 import { claimOutDir } from './out-dir.ts';
 import { createBarsReporter, createPlainReporter } from './progress-reporter.ts';
@@ -90,5 +90,6 @@ async function runAll(inputs: InputFile[], rules: unknown, options: AnalyzeOptio
     say(`error: ${e instanceof Error ? e.message : String(e)}`);
     return EXIT_SETUP_FAILED;
   }
-  return result.reports.every((r) => r.status === 'done' || r.status === 'skipped') ? EXIT_OK : EXIT_FILE_FAILED;
+  if (!result.reports.every((r) => r.status === 'done' || r.status === 'skipped')) return EXIT_FILE_FAILED;
+  return result.reports.some((r) => r.status === 'done' && r.summary.warning !== null) ? EXIT_INCOMPLETE : EXIT_OK;
 }

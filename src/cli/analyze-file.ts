@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AnalysisBrowser, FileAnalysisResult } from '../node/analysis-types.ts';
 import { AnalysisError } from '../node/analysis-types.ts';
 import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
-import { analysisDocument, analysisJson, type AnalysisDocument } from '../shared/export/analysis-json.ts';
+import { analysisDocument, analysisJson, truncationWarning, type AnalysisDocument } from '../shared/export/analysis-json.ts';
 import { eventsCsv } from '../shared/export/events-csv.ts';
 import { eventsVtt } from '../shared/export/events-vtt.ts';
 import { framesCsvHeader, framesCsvRow } from '../shared/export/frames-csv.ts';
@@ -34,6 +34,10 @@ export interface RunContext {
 /** A finished analysis. */
 export interface FileAnalysisSummary {
   frameCount: number;
+  /** Frames the container declares, or null; more than frameCount when the file ended early. */
+  declaredFrameCount: number | null;
+  /** Null, or the line saying the file ended early (truncated). */
+  warning: string | null;
   framesWithFace: number;
   eventCount: number;
   elapsedS: number;
@@ -107,11 +111,23 @@ export async function analyzeFile(
     writers.push(json);
     await json.write(analysisJson(document));
 
-    // An older complete set must not vouch for a half-replaced one: its marker goes first.
+    // An older complete set must not vouch for a half-replaced one: its marker goes first. If a
+    // rename fails (a full disk), the files already renamed go too: a set is whole or absent.
     await rm(paths.json, { force: true });
-    for (const writer of writers) await writer.commit();
+    const committed: string[] = [];
+    try {
+      for (const writer of writers) {
+        await writer.commit();
+        committed.push(writer.path);
+      }
+    } catch (error) {
+      await Promise.all(committed.map((p) => rm(p, { force: true })));
+      throw error;
+    }
     return {
       frameCount,
+      declaredFrameCount: result.video.declaredFrameCount,
+      warning: truncationWarning(input.path, result.video),
       framesWithFace,
       eventCount: result.events.length,
       elapsedS: result.elapsedS,

@@ -34,3 +34,5 @@ export const EXIT_OK = 0;
 export const EXIT_FILE_FAILED = 1;
 /** Exit status: nothing could run (bad arguments, rules, no browser, model missing). */
 export const EXIT_SETUP_FAILED = 2;
+/** Exit status: every file was analysed, but at least one ended before its declared frames (truncated); its JSON says `video.complete: false`. */
+export const EXIT_INCOMPLETE = 3;

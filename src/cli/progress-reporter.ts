@@ -25,7 +25,8 @@ export function finishedLine(report: FileReport): string {
   switch (report.status) {
     case 'done': {
       const s = report.summary;
-      return `${report.input.stem}: ${s.frameCount} frames in ${s.elapsedS.toFixed(1)} s (${s.fps.toFixed(1)} fps, ${s.delegate}), ${s.eventCount} events`;
+      const line = `${report.input.stem}: ${s.frameCount} frames in ${s.elapsedS.toFixed(1)} s (${s.fps.toFixed(1)} fps, ${s.delegate}), ${s.eventCount} events`;
+      return s.warning ? `${line}\nwarning: ${s.warning}` : line;
     }
     case 'skipped':
       return `${report.input.stem}: skipped (${report.reason}; --force analyses it again)`;

@@ -6,7 +6,7 @@ const HEADER = ['file', 'status', 'frames', 'seconds', 'fps', 'events'] as const
 export function summaryTable(reports: readonly FileReport[]): string {
   const rows: string[][] = reports.map((r) =>
     r.status === 'done'
-      ? [r.input.stem, 'done', String(r.summary.frameCount), r.summary.elapsedS.toFixed(1), r.summary.fps.toFixed(1), String(r.summary.eventCount)]
+      ? [r.input.stem, r.summary.warning ? `incomplete (${r.summary.frameCount} of ${r.summary.declaredFrameCount} frames)` : 'done', String(r.summary.frameCount), r.summary.elapsedS.toFixed(1), r.summary.fps.toFixed(1), String(r.summary.eventCount)]
       : [r.input.stem, r.status, '', '', '', ''],
   );
   const table = [[...HEADER], ...rows];

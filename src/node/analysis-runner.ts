@@ -11,6 +11,7 @@ import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
 import type { FlashEvent } from '../shared/flash/event.ts';
 import type { DelegateChoice, DelegateReport } from '../shared/protocol.ts';
 import type { FileInfo, FileSummary } from '../shared/worker-api.ts';
+import { analysisVideo } from '../shared/export/analysis-json.ts';
 import { AnalysisError, type AnalysisBrowser, type AnalyzeHandlers, type AnalyzeOptions, type FileAnalysisResult } from './analysis-types.ts';
 import { findChromium, launchChromium, NO_CHROMIUM_MESSAGE, type LaunchedBrowser } from './chromium.ts';
 import { ensureBuilt } from './ensure-build.ts';
@@ -106,15 +107,7 @@ export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}
           if (!out.ok) throw new AnalysisError(out.code as AnalysisError['code'], out.message);
           const summary: FileSummary = out.summary;
           return {
-            video: {
-              width: summary.width,
-              height: summary.height,
-              frameCount: summary.framesAnalysed,
-              fps: summary.durationS > 0 ? summary.framesAnalysed / summary.durationS : NaN,
-              durationS: summary.durationS,
-              codec: summary.codec,
-              container: summary.container,
-            },
+            video: analysisVideo(summary),
             delegate: summary.delegate?.delegate ?? 'CPU',
             events: [...events.values()].sort((a, c) => a.onsetMs - c.onsetMs),
             elapsedS: (performance.now() - t0) / 1000,

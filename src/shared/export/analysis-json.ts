@@ -7,24 +7,59 @@
 import type { FlashEvent } from '../flash/event.ts';
 import { EXPERIMENTAL_KINDS, type FlashKind } from '../flash/kinds.ts';
 import type { Delegate, DelegateChoice } from '../protocol.ts';
+import type { FileSummary } from '../worker-api.ts';
 import { sortEventsByOnset } from './events-csv.ts';
 import { EXPORT_SUFFIXES } from './export-defaults.ts';
 import { FRAMES_CSV_COLUMNS } from './frames-csv.ts';
 
 export const ANALYSIS_FORMAT = 'microflash-analysis';
-export const ANALYSIS_FORMAT_VERSION = 1;
+/** 2: video.fps is the container's rate; video.declaredFrameCount and video.complete; experimentalKinds. */
+export const ANALYSIS_FORMAT_VERSION = 2;
 
 /** The video as the analysis read it. */
 export interface AnalysisVideo {
   width: number;
   height: number;
-  /** Frames in the video track (every one analysed). */
+  /** Frames analysed: every frame the file delivered, in order. */
   frameCount: number;
-  /** Average frame rate, frames per second (frameCount / durationS). */
+  /** Frames the container declares, or null where it does not say. */
+  declaredFrameCount: number | null;
+  /** False when the file ended before its declared frames (a truncated download): the results cover only the frames it had. */
+  complete: boolean;
+  /** The container's frame rate, frames per second (declared frames / declared duration). */
   fps: number;
+  /** The container's duration, s. */
   durationS: number;
   codec: string;
   container: string;
+}
+
+/**
+ * The video facts of a finished file analysis, from the worker's summary: one builder for the app
+ * and the command line. The frame rate is the container's (a truncated file keeps its 23.976), and
+ * `complete` says whether every declared frame arrived.
+ */
+export function analysisVideo(s: FileSummary): AnalysisVideo {
+  const declared = s.frameCount;
+  const frames = declared ?? s.framesAnalysed;
+  return {
+    width: s.width,
+    height: s.height,
+    frameCount: s.framesAnalysed,
+    declaredFrameCount: declared,
+    complete: declared === null || s.framesAnalysed >= declared,
+    fps: s.durationS > 0 ? frames / s.durationS : 0,
+    durationS: s.durationS,
+    codec: s.codec,
+    container: s.container,
+  };
+}
+
+/** One line saying a file ended early, for logs and the page; null when it did not. */
+export function truncationWarning(name: string, video: AnalysisVideo): string | null {
+  if (video.complete) return null;
+  const covered = video.fps > 0 ? ` (the first ${(video.frameCount / video.fps).toFixed(1)} s of ${video.durationS.toFixed(1)} s)` : '';
+  return `${name}: the file ended early: ${video.frameCount} of ${video.declaredFrameCount} frames${covered}. It is probably truncated (an interrupted download or copy); the results cover only the frames it has.`;
 }
 
 /** A FlashEvent as stored in JSON: unknown times are null rather than NaN (which JSON lacks). */

@@ -16,6 +16,8 @@ export interface FakeBrowserOptions {
   failAfterFrames?: number;
   /** Base names of files whose page stops answering after the first batch of frames. */
   hangs?: string[];
+  /** Frames the container declares (more than frameCount: a truncated file). */
+  declaredFrames?: number;
 }
 
 export interface FakeBrowserLog {
@@ -25,7 +27,7 @@ export interface FakeBrowserLog {
 }
 
 export function createFakeLauncher(options: FakeBrowserOptions = {}): { launch: () => Promise<AnalysisBrowser>; log: FakeBrowserLog } {
-  const { frameCount = 45, batchSize = 10, failures = {}, failAfterFrames = 0, hangs = [] } = options;
+  const { frameCount = 45, batchSize = 10, failures = {}, failAfterFrames = 0, hangs = [], declaredFrames } = options;
   const log: FakeBrowserLog = { launched: 0, closed: 0, analysed: [] };
   const launch = async (): Promise<AnalysisBrowser> => {
     log.launched++;
@@ -43,7 +45,7 @@ export function createFakeLauncher(options: FakeBrowserOptions = {}): { launch: 
         }
         if (failure) throw new AnalysisError(failure, `fake ${failure}`);
         return {
-          video: { width: 640, height: 360, frameCount, fps: 30, durationS: frameCount / 30, codec: 'avc1', container: 'mp4' },
+          video: { width: 640, height: 360, frameCount, declaredFrameCount: declaredFrames ?? frameCount, complete: (declaredFrames ?? frameCount) <= frameCount, fps: 30, durationS: (declaredFrames ?? frameCount) / 30, codec: 'avc1', container: 'mp4' },
           delegate: 'CPU',
           events: [angerEvent({ onsetMs: 400, apexMs: 450, offsetMs: 533, durationMs: 133, onsetPhaseMs: 50 })],
           elapsedS: 0.5,

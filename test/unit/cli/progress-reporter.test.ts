@@ -21,7 +21,7 @@ describe('plain progress lines', () => {
     t = CLI_DEFAULTS.plainProgressIntervalMs;
     r.fileProgress(a, 50, 100);
     r.note(a, 'analysing again: made with other rules');
-    r.fileFinished({ input: a, status: 'done', summary: { frameCount: 100, framesWithFace: 90, eventCount: 2, elapsedS: 20, fps: 5, delegate: 'CPU' } });
+    r.fileFinished({ input: a, status: 'done', summary: { frameCount: 100, declaredFrameCount: 100, warning: null, framesWithFace: 90, eventCount: 2, elapsedS: 20, fps: 5, delegate: 'CPU' } });
     r.fileFinished({ input: b, status: 'failed', message: '/v/b.mp4: damaged or not a video: x' });
     expect(text.split('\n')).toEqual([
       '2 files to analyse',
@@ -55,7 +55,7 @@ describe('overall progress', () => {
 describe('summary table', () => {
   it('lists analysed fps per file and totals', () => {
     const text = summaryTable([
-      { input: a, status: 'done', summary: { frameCount: 100, framesWithFace: 90, eventCount: 2, elapsedS: 4, fps: 25, delegate: 'CPU' } },
+      { input: a, status: 'done', summary: { frameCount: 100, declaredFrameCount: 100, warning: null, framesWithFace: 90, eventCount: 2, elapsedS: 4, fps: 25, delegate: 'CPU' } },
       { input: b, status: 'skipped', reason: 'outputs complete' },
     ]);
     expect(text).toBe(

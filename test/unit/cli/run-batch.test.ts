@@ -89,6 +89,25 @@ describe('analyze command with a fake analysis page', () => {
     expect(stderr).toContain('[1/3] a: 45 frames in 0.5 s (90.0 fps, CPU), 1 events');
   });
 
+  it('says when a file ended before its declared frames, keeps the container\'s frame rate, and exits 3', async () => {
+    const { status, stdout, stderr } = await run({ frameCount: 57, declaredFrames: 472 }, {}, [path.join(videos, 'a.mp4')]);
+    expect(status).toBe(3);
+    const doc = JSON.parse(await readFile(path.join(out, 'a.json'), 'utf8'));
+    expect(createAnalysisValidator()(doc)).toBe(true);
+    expect(doc.video).toMatchObject({ frameCount: 57, declaredFrameCount: 472, complete: false, fps: 30 });
+    expect(stderr).toMatch(/warning: .*a\.mp4: the file ended early: 57 of 472 frames/);
+    expect(stdout).toMatch(/^a\s+incomplete \(57 of 472 frames\)/m);
+  });
+
+  it('leaves no part of a set under its final name when a later file of the set cannot be written', async () => {
+    // The WebVTT's final name is taken by a folder: renaming onto it fails after the CSVs were renamed.
+    await mkdir(path.join(out, 'a.vtt', 'taken'), { recursive: true });
+    const { status } = await run({ frameCount: 45 }, {}, [path.join(videos, 'a.mp4')]);
+    expect(status).toBe(1);
+    const files = (await readdir(out)).filter((f) => f.startsWith('a.') && f !== 'a.vtt');
+    expect(files).toEqual([]);
+  });
+
   it('reports a failing file in one line, completes the others and exits non-zero', async () => {
     const { status, stdout, stderr } = await run({ failures: { 'b.mov': 'unsupported-codec' }, failAfterFrames: 20 });
     expect(status).toBe(1);
