@@ -31,10 +31,10 @@ function transferResult(r: FrameResult): FrameResult {
 }
 
 const api = {
-  async init(init: WorkerInit) {
+  async init(init: WorkerInit, onBaseline) {
     const t0 = performance.now();
     await loadModel();
-    analyzer = new FrameAnalyzer(init.delegate, createPostStage({ rules: init.rules, baseline: init.baseline }), () => {
+    analyzer = new FrameAnalyzer(init.delegate, createPostStage({ rules: init.rules, baseline: init.baseline, onBaseline }), () => {
       // No in-place recovery exists (see FrameAnalyzer): stop, and let the bridge's watchdog restart us.
       self.close();
     });
@@ -94,24 +94,12 @@ const api = {
   calibrate(durationMs: number) {
     requireAnalyzer().post.calibrate(durationMs);
   },
-  getBaseline() {
-    return requireAnalyzer().post.getBaseline();
-  },
   setBaseline(baseline) {
     requireAnalyzer().post.setBaseline(baseline);
-  },
-  setRules(rules: unknown) {
-    requireAnalyzer().post.setRules(rules);
-  },
-  resetSession() {
-    requireAnalyzer().resetSession();
   },
 
   ping() {
     return performance.now();
-  },
-  crashForTest() {
-    self.close();
   },
 } satisfies LandmarkerApi;
 

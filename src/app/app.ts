@@ -24,6 +24,8 @@ export const APP_DEFAULTS = {
   /** How often fps, latency and counters are refreshed (ms). */
   statsIntervalMs: 500,
   calibrationMs: 3000,
+  /** A calibration not reported done this long after its window ended has failed (ms). */
+  calibrationGraceMs: 1500,
 } as const;
 
 type MessageKind = 'error' | 'warn' | 'info';
@@ -47,6 +49,10 @@ export class App {
   private lastFaceMs = NaN;
   private lastResult: FrameResult | null = null;
   private statsTimer: ReturnType<typeof setInterval> | undefined;
+  private calibrationTimer: ReturnType<typeof setTimeout> | undefined;
+  private calibrating = false;
+  /** The running file analysis (Stop cancels it). */
+  private fileRun: AbortController | null = null;
   private sourceLabel = '';
 
   constructor(root: HTMLElement) {
@@ -69,7 +75,10 @@ export class App {
       if (file) void this.analyzeFile(file);
       ui.fileInput.value = '';
     });
-    ui.stop.addEventListener('click', () => void this.stopLive());
+    ui.stop.addEventListener('click', () => {
+      if (this.fileRun) this.fileRun.abort();
+      else void this.stopLive();
+    });
     ui.showLandmarks.addEventListener('change', () => {
       this.overlay.visible = ui.showLandmarks.checked;
       if (!this.overlay.visible) this.overlay.clear();
@@ -124,11 +133,12 @@ export class App {
         { delegate: choice, baseline: this.usableBaseline((await this.store.lastBaseline())?.baseline) ?? undefined },
         {
           onCrash: () => this.say('warn', 'The analysis stopped unexpectedly; restarting it. Your flashes so far are kept.'),
-          onRestart: async (api) => {
-            await this.live?.attach(api);
+          onRestart: async () => {
+            if (this.live && this.bridge) await this.live.attach(this.bridge);
             this.say('info', 'Analysis restarted.');
           },
           onFatal: (err) => this.say('error', `The analysis could not be restarted: ${err.message}. Reload the page.`),
+          onBaseline: (b) => this.onBaseline(b),
         },
       );
     } catch (err) {
@@ -190,7 +200,7 @@ export class App {
         void this.stopLive(false);
       },
     });
-    await this.live.attach(bridge.api);
+    await this.live.attach(bridge);
     this.ui.stop.disabled = false;
     this.ui.calibrate.disabled = false;
     this.ui.faceStatus.textContent = 'Looking for a face…';
@@ -202,20 +212,14 @@ export class App {
     clearInterval(this.statsTimer);
     const live = this.live;
     this.live = null;
-    const baseline = live ? await this.currentBaseline() : null;
-    if (live) await live.stop(this.bridge?.api ?? null);
+    const baseline = live ? (this.bridge?.currentBaseline() ?? null) : null;
+    if (live) await live.stop(this.bridge);
     if (clearVideo) this.ui.video.srcObject = null;
     this.overlay.clear();
     this.ui.stop.disabled = true;
     this.ui.calibrate.disabled = true;
     await this.store.endSession(baseline).catch((e: Error) => this.say('error', e.message));
     void this.refreshData();
-  }
-
-  /** The worker's neutral, or null (a dead worker is not waited on). */
-  private async currentBaseline(): Promise<unknown> {
-    if (!this.bridge) return null;
-    return answerOrNull(this.bridge.api.getBaseline(), 500);
   }
 
   private onResult(r: FrameResult): void {
@@ -265,7 +269,7 @@ export class App {
 
   private async refreshStats(): Promise<void> {
     if (!this.live || !this.bridge) return;
-    const st = await answerOrNull(this.live.stats(this.bridge.api), 400);
+    const st = await answerOrNull(this.live.stats(this.bridge), 400);
     if (st) {
       this.ui.fps.textContent = `${st.processedFps.toFixed(0)} fps`;
       this.ui.counters.textContent = `frames ${st.framesIn} · processed ${st.processed} · dropped ${st.dropped}`;
@@ -281,9 +285,27 @@ export class App {
 
   private async calibrate(): Promise<void> {
     if (!this.bridge) return;
-    await this.bridge.api.calibrate(APP_DEFAULTS.calibrationMs);
-    this.say('info', 'Relax your face and look at the camera for 3 seconds…');
-    setTimeout(() => this.say('info', 'Neutral face calibrated. Flashes are now measured against it.'), APP_DEFAULTS.calibrationMs + 200);
+    await this.bridge.calibrate(APP_DEFAULTS.calibrationMs);
+    const seconds = APP_DEFAULTS.calibrationMs / 1000;
+    this.say('info', `Relax your face and look at the camera for ${seconds} seconds…`);
+    // Success is what the worker reports (onBaseline); without a face in view it never comes.
+    clearTimeout(this.calibrationTimer);
+    this.calibrating = true;
+    this.calibrationTimer = setTimeout(() => {
+      if (!this.calibrating) return;
+      this.calibrating = false;
+      this.say('warn', `Calibration did not finish: your face was not in view for ${seconds} seconds. Face the camera, keep still and relaxed, and press Calibrate again.`);
+    }, APP_DEFAULTS.calibrationMs + APP_DEFAULTS.calibrationGraceMs);
+  }
+
+  /** The worker's neutral changed: a calibration finished, one was set, or one was learnt. */
+  private onBaseline(b: NeutralBaseline | null): void {
+    if (b?.source === 'calibrated' && this.calibrating) {
+      this.calibrating = false;
+      clearTimeout(this.calibrationTimer);
+      this.say('info', 'Neutral face calibrated. Flashes are now measured against it.');
+    }
+    this.ui.saveBaseline.disabled = b === null;
   }
 
   /** A stored neutral this version can read, or null (saying why) for one it cannot. */
@@ -299,11 +321,11 @@ export class App {
 
   private useBaseline(stored: unknown): void {
     const b = this.usableBaseline(stored);
-    if (b) void this.bridge?.api.setBaseline(b).then(() => this.say('info', 'Neutral face loaded.'));
+    if (b) void this.bridge?.setBaseline(b).then(() => this.say('info', 'Neutral face loaded.'));
   }
 
   private async saveBaseline(): Promise<void> {
-    const baseline = await this.bridge?.api.getBaseline();
+    const baseline = this.bridge?.currentBaseline();
     if (!baseline) return this.say('warn', 'No neutral face yet: calibrate first, or wait a few seconds with a face in view.');
     await this.store
       .saveBaseline(baseline)
@@ -334,8 +356,12 @@ export class App {
     ui.video.src = URL.createObjectURL(file);
     ui.video.pause();
     ui.openFile.disabled = true;
+    const run = new AbortController();
+    this.fileRun = run;
+    ui.stop.disabled = false;
     try {
       const out = await analyzeFileInApp(bridge, file, ui.delegateSelect.value as DelegateChoice, {
+        signal: run.signal,
         onProgress: (p) => {
           if (p.total) ui.progress.value = p.done / p.total;
           ui.progressText.textContent = `${p.done}${p.total ? ` / ${p.total}` : ''} frames · ${p.fps.toFixed(1)} fps${p.etaS !== null ? ` · ${Math.ceil(p.etaS)} s left` : ''}`;
@@ -344,8 +370,10 @@ export class App {
         onEvents: (events) => this.addEvents(events),
       });
       ui.progress.value = 1;
-      ui.progressText.textContent = `Done: ${out.frameCount} frames in ${out.elapsedS.toFixed(1)} s, ${out.events.length} expressions.`;
-      if (out.warning) this.say('warn', out.warning);
+      ui.progressText.textContent = run.signal.aborted
+        ? `Stopped after ${out.frameCount} frames (${out.elapsedS.toFixed(1)} s), ${out.events.length} expressions: the files cover those frames.`
+        : `Done: ${out.frameCount} frames in ${out.elapsedS.toFixed(1)} s, ${out.events.length} expressions.`;
+      if (out.warning && !run.signal.aborted) this.say('warn', out.warning);
       ui.downloads.replaceChildren(
         ...Object.values(out.files).map((f) => h('button', { class: 'download', dataset: { file: f.name }, onclick: () => download(f.name, f.text) }, `Download ${f.name}`)),
       );
@@ -356,6 +384,8 @@ export class App {
       ui.progressText.textContent = 'Analysis failed.';
       this.say('error', e.message);
     } finally {
+      this.fileRun = null;
+      ui.stop.disabled = true;
       ui.openFile.disabled = false;
     }
   }
@@ -365,7 +395,7 @@ export class App {
   private async toggleRecording(): Promise<void> {
     try {
       if (this.ui.record.checked && this.live) await this.store.startSession(this.sourceLabel);
-      if (!this.ui.record.checked) await this.store.endSession(await this.currentBaseline());
+      if (!this.ui.record.checked) await this.store.endSession(this.bridge?.currentBaseline() ?? null);
     } catch (e) {
       this.say('error', (e as Error).message);
     }

@@ -3,7 +3,6 @@
  * same four files the command line writes (frames CSV, events CSV, JSON, WebVTT), built by the
  * same writers. The file never leaves the page.
  */
-import * as Comlink from 'comlink';
 import pkg from '../../package.json';
 import { analysisDocument, analysisJson, analysisVideo, truncationWarning } from '../shared/export/analysis-json.ts';
 import { eventsCsv } from '../shared/export/events-csv.ts';
@@ -43,7 +42,7 @@ export async function analyzeFileInApp(
   bridge: WorkerBridge,
   file: File,
   delegateChoice: DelegateChoice,
-  handlers: { onProgress(p: FileProgress): void; onFrame?(r: FrameResult): void; onEvents?(events: FlashEvent[]): void },
+  handlers: { onProgress(p: FileProgress): void; onFrame?(r: FrameResult): void; onEvents?(events: FlashEvent[]): void; signal?: AbortSignal },
 ): Promise<FileAnalysisOutput> {
   const stem = file.name.replace(/\.[^.]+$/, '');
   const sha = sha256Hex(file);
@@ -53,9 +52,8 @@ export async function analyzeFileInApp(
   let info: FileInfo | null = null;
   const events = new Map<number, FlashEvent>();
   const t0 = performance.now();
-  const summary = await bridge.api.analyzeFile(
-    { kind: 'blob', blob: file, name: file.name },
-    Comlink.proxy((batch: FrameResult[]) => {
+  const summary = await bridge.analyzeFile({ kind: 'blob', blob: file, name: file.name }, {
+    onBatch(batch: FrameResult[]) {
       for (const r of batch) {
         frames += framesCsvRow(r);
         if (r.facePresent) framesWithFace++;
@@ -70,11 +68,11 @@ export async function analyzeFileInApp(
       const fps = done / elapsedS;
       const total = info?.frameCount ?? null;
       handlers.onProgress({ done, total, fps, etaS: total && fps > 0 ? (total - done) / fps : null });
-    }),
-    Comlink.proxy((i: FileInfo) => {
+    },
+    onInfo(i: FileInfo) {
       info = i;
-    }),
-  );
+    },
+  }, { signal: handlers.signal });
   const elapsedS = (performance.now() - t0) / 1000;
   const all = [...events.values()];
   const video = analysisVideo(summary);

@@ -12,7 +12,6 @@ import { LiveSession, type Transport } from '../pipeline/live-session.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { openCamera } from '../pipeline/sources.ts';
 import { WorkerBridge } from '../pipeline/worker-bridge.ts';
-import * as Comlink from 'comlink';
 
 let bridge: WorkerBridge | null = null;
 let live: LiveSession | null = null;
@@ -56,9 +55,9 @@ const harness = {
           liveLog.crashes++;
           liveLog.errors.push(reason);
         },
-        onRestart: async (api) => {
+        onRestart: async () => {
           liveLog.restarts++;
-          await live?.attach(api);
+          if (live && bridge) await live.attach(bridge);
         },
         onFatal: (err) => liveLog.errors.push(err.message),
       },
@@ -74,7 +73,7 @@ const harness = {
     const b = requireBridge();
     const blob = await (await fetch(url)).blob();
     const bitmap = await createImageBitmap(blob);
-    const r = await b.api.processBitmap(Comlink.transfer(bitmap, [bitmap]), performance.now(), 0);
+    const r = await b.processBitmap(bitmap, performance.now(), 0);
     return { faceCount: r.faceCount, facePresent: r.facePresent, blendshapes: Array.from(r.blendshapes) };
   },
 
@@ -87,14 +86,16 @@ const harness = {
     const b = requireBridge();
     const sink = window.microflashFrames;
     try {
-      const summary = await b.api.analyzeFile(
+      const summary = await b.analyzeFile(
         { kind: 'url', url, name },
-        Comlink.proxy(async (results: FrameResult[]) => {
-          if (sink) await sink(results.map((r) => toAnalyzedFrame(r, options.raw)));
-        }),
-        Comlink.proxy(async (info: FileInfo) => {
-          await window.microflashInfo?.(info);
-        }),
+        {
+          async onBatch(results: FrameResult[]) {
+            if (sink) await sink(results.map((r) => toAnalyzedFrame(r, options.raw)));
+          },
+          onInfo(info: FileInfo) {
+            void window.microflashInfo?.(info);
+          },
+        },
         { calibrate: options.calibrate === true },
       );
       return { ok: true, summary };
@@ -105,7 +106,7 @@ const harness = {
 
   /** The person's neutral for everything analysed next (validated in the worker); null: learn one per file. */
   async setBaseline(baseline: NeutralBaseline | null) {
-    await requireBridge().api.setBaseline(baseline);
+    await requireBridge().setBaseline(baseline);
   },
 
   /** Opens the (fake) camera and streams it through the worker. */
@@ -119,7 +120,7 @@ const harness = {
       video.srcObject = stream;
       await video.play();
     }
-    await live.attach(b.api);
+    await live.attach(b);
     return { transport: live.transport, settings: live.settings() };
   },
 
@@ -132,7 +133,7 @@ const harness = {
   async liveStatus(): Promise<LiveStatus> {
     const b = requireBridge();
     // A dead worker never answers; don't wait on it while the bridge restarts it.
-    const stats = live ? await answerOrNull(live.stats(b.api), 1000) : null;
+    const stats = live ? await answerOrNull(live.stats(b), 1000) : null;
     const spanS = (liveLog.lastMs - liveLog.firstMs) / 1000;
     const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
     return {
@@ -154,12 +155,12 @@ const harness = {
   },
 
   async stopCamera() {
-    await live?.stop(bridge?.api ?? null);
+    await live?.stop(bridge);
     live = null;
   },
 
   crashWorker() {
-    requireBridge().crashForTest();
+    requireBridge().simulateCrash();
   },
 };
 

@@ -8,8 +8,12 @@ export const PIPELINE_DEFAULTS = {
    * each on software WebGL.
    */
   pingTimeoutMs: 5000,
-  /** The neutral baseline is copied out of the worker this often, so a restart keeps it (ms). */
-  baselineSaveIntervalMs: 5000,
+  /**
+   * During a file analysis, how long the worker may go without answering a ping or delivering a
+   * frame before it is taken as hung (ms): one frame of a 4K file on a loaded 2-core machine can
+   * take seconds, and a busy worker answers only between frames; a dead one never does.
+   */
+  fileBusyTimeoutMs: 60_000,
   /**
    * Time limits for timing a delegate at start-up (ms), wasm and model load included. A GPU that is
    * real answers in about a second; software WebGL takes far longer or hangs.

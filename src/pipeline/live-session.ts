@@ -4,10 +4,17 @@
  * keeps only the newest frame. Elsewhere, requestVideoFrameCallback grabs an ImageBitmap of each
  * new frame and skips frames while the worker is busy.
  */
-import * as Comlink from 'comlink';
 import type { FrameResult, PipelineStats } from '../shared/protocol.ts';
-import type { LandmarkerApi } from '../shared/worker-api.ts';
+import type { LiveOptions } from '../shared/worker-api.ts';
 import { answerOrNull } from './answer-or-null.ts';
+
+/** What a live session needs of the worker (the bridge gives it, whichever worker is current). */
+export interface LiveWorker {
+  startStream(readable: ReadableStream<VideoFrame>, onResult: (r: FrameResult) => void, options: LiveOptions): Promise<void>;
+  processBitmap(bitmap: ImageBitmap, captureMs: number, grabMs: number): Promise<FrameResult>;
+  stopStream(): Promise<void>;
+  stats(): Promise<PipelineStats>;
+}
 
 /** Chromium's MediaStreamTrackProcessor (not in TypeScript's DOM types yet). */
 interface TrackProcessor {
@@ -25,6 +32,8 @@ export interface LiveHandlers {
   onResult(result: FrameResult): void;
   /** The track ended without stop() (camera unplugged, sharing stopped from the browser bar). */
   onEnded(): void;
+  /** A grabbed frame could not be analysed (fallback transport); the next one is tried. */
+  onFrameError?(error: Error): void;
 }
 
 export class LiveSession {
@@ -50,8 +59,8 @@ export class LiveSession {
     });
   }
 
-  /** Starts (or, after a worker restart, re-attaches) frame delivery to this worker. */
-  async attach(api: Comlink.Remote<LandmarkerApi>): Promise<void> {
+  /** Starts (or, after a worker restart, re-attaches) frame delivery to the worker. */
+  async attach(worker: LiveWorker): Promise<void> {
     if (this.transport === 'track-processor') {
       // A readable transfers once: each attachment gets its own processor on a clone of the track.
       this.processorTrack?.stop();
@@ -59,18 +68,14 @@ export class LiveSession {
       const Ctor = (globalThis as unknown as { MediaStreamTrackProcessor: TrackProcessorCtor }).MediaStreamTrackProcessor;
       const { readable } = new Ctor({ track: this.processorTrack });
       const fps = this.track.getSettings().frameRate;
-      await api.startStream(
-        Comlink.transfer(readable, [readable as unknown as Transferable]),
-        Comlink.proxy((r: FrameResult) => this.handlers.onResult(r)),
-        fps ? { expectedFps: fps } : {},
-      );
+      await worker.startStream(readable, (r: FrameResult) => this.handlers.onResult(r), fps ? { expectedFps: fps } : {});
     } else {
       this.video.cancelVideoFrameCallback(this.rvfcHandle);
-      this.grabLoop(api);
+      this.grabLoop(worker);
     }
   }
 
-  private grabLoop(api: Comlink.Remote<LandmarkerApi>): void {
+  private grabLoop(worker: LiveWorker): void {
     let busy = false;
     const onFrame: VideoFrameRequestCallback = (_now, meta) => {
       if (this.stopped) return;
@@ -84,20 +89,24 @@ export class LiveSession {
       const captureMs = meta.captureTime ?? meta.expectedDisplayTime;
       const t0 = performance.now();
       createImageBitmap(this.video)
-        .then((bitmap) => api.processBitmap(Comlink.transfer(bitmap, [bitmap]), captureMs, performance.now() - t0))
+        .then((bitmap) => worker.processBitmap(bitmap, captureMs, performance.now() - t0))
         .then((r) => {
           this.fallback.processed++;
           this.fallback.times.push(performance.now());
           this.handlers.onResult(r);
         })
-        .catch(() => {})
+        .catch((error: unknown) => {
+          // A frame lost to a worker restart or a torn-down video is counted and said, not hidden.
+          this.fallback.dropped++;
+          if (!this.stopped) this.handlers.onFrameError?.(error as Error);
+        })
         .finally(() => (busy = false));
     };
     this.rvfcHandle = this.video.requestVideoFrameCallback(onFrame);
   }
 
-  async stats(api: Comlink.Remote<LandmarkerApi>): Promise<PipelineStats> {
-    if (this.transport === 'track-processor') return api.stats();
+  async stats(worker: LiveWorker): Promise<PipelineStats> {
+    if (this.transport === 'track-processor') return worker.stats();
     const now = performance.now();
     const times = this.fallback.times.filter((t) => t > now - 1000);
     this.fallback.times = times;
@@ -109,12 +118,12 @@ export class LiveSession {
     return this.track.getSettings();
   }
 
-  async stop(api: Comlink.Remote<LandmarkerApi> | null): Promise<void> {
+  async stop(worker: LiveWorker | null): Promise<void> {
     this.stopped = true;
     this.video.cancelVideoFrameCallback(this.rvfcHandle);
     // A worker that died does not answer: don't wait on it for long.
-    if (api && this.transport === 'track-processor') {
-      await answerOrNull(api.stopStream(), 1000);
+    if (worker && this.transport === 'track-processor') {
+      await answerOrNull(worker.stopStream(), 1000);
     }
     this.processorTrack?.stop();
     for (const t of this.stream.getTracks()) t.stop();

@@ -1,10 +1,19 @@
 /**
- * Owns the landmarking worker: start, health (a ping watchdog), restart after a crash with the same
- * settings and baseline, close. The one place on the page that talks to the worker.
+ * Owns the landmarking worker, and is the one door to it on the page: start, health (a watchdog),
+ * restart after a crash with the same settings, the person's neutral and the followed face, file
+ * analysis, live frames, calibration, the neutral, rules, close.
+ *
+ * Health: the worker answers pings between frames. A worker busy on a slow frame answers late,
+ * a dead one never: during a file analysis every delivered batch counts as an answer, and the
+ * limit is `fileBusyTimeoutMs` (a frame that takes longer than that is a hung worker); otherwise
+ * `pingTimeoutMs`. When the worker is replaced, a live source re-attaches (onRestart) and a file
+ * analysis that was running fails at once, saying where it stopped, instead of waiting.
  */
 import * as Comlink from 'comlink';
-import type { DelegateChoice, DelegateReport, FaceSelection } from '../shared/protocol.ts';
-import type { LandmarkerApi, WorkerInit } from '../shared/worker-api.ts';
+import type { NeutralBaseline } from '../shared/au/neutral-baseline.ts';
+import type { DelegateChoice, DelegateReport, FaceSelection, FrameResult, PipelineStats } from '../shared/protocol.ts';
+import { PipelineError } from '../shared/protocol.ts';
+import type { FileAnalysisOptions, FileInfo, FileInput, FileSummary, LandmarkerApi, LiveOptions, WorkerInit } from '../shared/worker-api.ts';
 import { installErrorTransfer } from '../shared/comlink-errors.ts';
 import { chooseDelegate } from './choose-delegate.ts';
 import { PIPELINE_DEFAULTS } from './defaults.ts';
@@ -15,92 +24,133 @@ export interface BridgeEvents {
   /** The worker stopped answering or died; a restart is under way. */
   onCrash?(reason: string): void;
   /** A new worker is ready (after a crash); live sources re-attach here. */
-  onRestart?(api: Comlink.Remote<LandmarkerApi>): void | Promise<void>;
+  onRestart?(): void | Promise<void>;
   /** Restarting failed too. */
   onFatal?(err: Error): void;
+  /** The neutral in use changed (learnt, calibrated, set or forgotten), as the worker reports it. */
+  onBaseline?(baseline: NeutralBaseline | null): void;
 }
 
 export interface BridgeOptions {
   delegate: DelegateChoice;
   rules?: unknown;
-  baseline?: unknown;
+  baseline?: NeutralBaseline;
 }
 
+/** The worker as the bridge sees it: a Comlink endpoint that can be ended. */
+export interface WorkerLike extends Comlink.Endpoint {
+  terminate(): void;
+}
+
+export interface BridgeDeps {
+  /** Starts a worker (default: the landmarking module worker). */
+  spawnWorker?: () => WorkerLike;
+  /** Resolves the delegate choice (default: measured, pipeline/choose-delegate.ts). */
+  chooseDelegate?: (choice: DelegateChoice) => Promise<DelegateReport>;
+  /** ms; PIPELINE_DEFAULTS where not given. */
+  timing?: { pingIntervalMs?: number; pingTimeoutMs?: number; fileBusyTimeoutMs?: number };
+}
+
+export interface FileHandlers {
+  onBatch(results: FrameResult[]): void | Promise<void>;
+  onInfo?(info: FileInfo): void;
+}
+
+const spawnLandmarker = (): WorkerLike =>
+  new Worker(new URL('../../workers/landmarker.worker.ts', import.meta.url), { type: 'module', name: 'landmarker' });
+
 export class WorkerBridge {
-  private worker!: Worker;
-  api!: Comlink.Remote<LandmarkerApi>;
+  private worker!: WorkerLike;
+  private api!: Comlink.Remote<LandmarkerApi>;
   private watchdog: ReturnType<typeof setInterval> | undefined;
-  private lastPong = performance.now();
+  private lastAnswer = performance.now();
   private restarting = false;
   private closed = false;
-  private savedBaseline: unknown = null;
+  private baseline: NeutralBaseline | null;
   private selection: FaceSelection = { mode: 'largest' };
+  private readonly rules: unknown;
+  /** The running file analysis: fails when the worker is replaced. */
+  private file: { fail(error: Error): void; frames: number } | null = null;
+  private readonly timing: Required<NonNullable<BridgeDeps['timing']>>;
   restarts = 0;
 
   private constructor(
-    private readonly init: WorkerInit,
+    private readonly delegateReport: DelegateReport,
+    options: BridgeOptions,
     private readonly events: BridgeEvents,
-  ) {}
+    private readonly deps: BridgeDeps,
+  ) {
+    this.baseline = options.baseline ?? null;
+    this.rules = options.rules;
+    this.timing = {
+      pingIntervalMs: deps.timing?.pingIntervalMs ?? PIPELINE_DEFAULTS.pingIntervalMs,
+      pingTimeoutMs: deps.timing?.pingTimeoutMs ?? PIPELINE_DEFAULTS.pingTimeoutMs,
+      fileBusyTimeoutMs: deps.timing?.fileBusyTimeoutMs ?? PIPELINE_DEFAULTS.fileBusyTimeoutMs,
+    };
+  }
 
   /** Chooses the delegate (by measurement when 'auto'), then starts the worker. */
-  static async start(options: BridgeOptions, events: BridgeEvents = {}): Promise<WorkerBridge> {
-    const delegate = await chooseDelegate(options.delegate);
-    const bridge = new WorkerBridge({ delegate, rules: options.rules, baseline: options.baseline }, events);
+  static async start(options: BridgeOptions, events: BridgeEvents = {}, deps: BridgeDeps = {}): Promise<WorkerBridge> {
+    const delegate = await (deps.chooseDelegate ?? chooseDelegate)(options.delegate);
+    const bridge = new WorkerBridge(delegate, options, events, deps);
     await bridge.spawn();
     bridge.watch();
     return bridge;
   }
 
   private async spawn(): Promise<void> {
-    this.worker = new Worker(new URL('../../workers/landmarker.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'landmarker',
-    });
+    this.worker = (this.deps.spawnWorker ?? spawnLandmarker)();
     this.worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      void this.recover(`worker error: ${e.message || 'failed to load'}`);
+      (e as Event).preventDefault?.();
+      void this.recover(`worker error: ${(e as ErrorEvent).message || 'failed to load'}`);
     });
     this.api = Comlink.wrap<LandmarkerApi>(this.worker);
-    await this.api.init({ ...this.init, baseline: this.savedBaseline ?? this.init.baseline });
+    const init: WorkerInit = { delegate: this.delegateReport, rules: this.rules, baseline: this.baseline ?? undefined };
+    await this.api.init(
+      init,
+      Comlink.proxy((b: NeutralBaseline | null) => {
+        this.baseline = b;
+        this.events.onBaseline?.(b);
+      }),
+    );
     await this.api.selectFace(this.selection);
-    this.lastPong = performance.now();
+    this.lastAnswer = performance.now();
   }
 
   private watch(): void {
-    let lastBaselineSave = performance.now();
     this.watchdog = setInterval(() => {
       if (this.restarting || this.closed) return;
-      const now = performance.now();
-      if (now - this.lastPong > PIPELINE_DEFAULTS.pingTimeoutMs) {
-        void this.recover(`no answer for ${Math.round(now - this.lastPong)} ms`);
+      const silentMs = performance.now() - this.lastAnswer;
+      const limit = this.file ? this.timing.fileBusyTimeoutMs : this.timing.pingTimeoutMs;
+      if (silentMs > limit) {
+        void this.recover(`no answer for ${Math.round(silentMs)} ms${this.file ? ` during a file analysis (frame ${this.file.frames})` : ''}`);
         return;
       }
       this.api.ping().then(
-        () => (this.lastPong = performance.now()),
+        () => (this.lastAnswer = performance.now()),
         () => {},
       );
-      if (now - lastBaselineSave > PIPELINE_DEFAULTS.baselineSaveIntervalMs) {
-        lastBaselineSave = now;
-        this.api.getBaseline().then(
-          (b) => {
-            if (b) this.savedBaseline = b;
-          },
-          () => {},
-        );
-      }
-    }, PIPELINE_DEFAULTS.pingIntervalMs);
+    }, this.timing.pingIntervalMs);
   }
 
   private async recover(reason: string): Promise<void> {
     if (this.restarting || this.closed) return;
     this.restarting = true;
     this.events.onCrash?.(reason);
+    const file = this.file;
+    this.file = null;
+    file?.fail(
+      new PipelineError(
+        'worker-crashed',
+        `The analysis stopped after frame ${file.frames} (${reason}); nothing after it was analysed. Analyse the file again; if it happens again, close other programs or use a smaller video.`,
+      ),
+    );
     try {
       this.api[Comlink.releaseProxy]();
       this.worker.terminate();
       await this.spawn();
       this.restarts++;
-      await this.events.onRestart?.(this.api);
+      await this.events.onRestart?.();
     } catch (err) {
       this.events.onFatal?.(err as Error);
     } finally {
@@ -108,25 +158,103 @@ export class WorkerBridge {
     }
   }
 
+  /** The delegate in use, with the measurement that chose it. */
+  get delegate(): DelegateReport {
+    return this.delegateReport;
+  }
+
+  /**
+   * Analyses every frame of a file, in order. Aborting `signal` stops it after the current frame
+   * (the summary then covers the frames done). Rejects with a PipelineError: the worker's, or
+   * 'worker-crashed' at once when the worker had to be replaced.
+   */
+  analyzeFile(input: FileInput, handlers: FileHandlers, options: FileAnalysisOptions & { signal?: AbortSignal } = {}): Promise<FileSummary> {
+    if (this.file) return Promise.reject(new PipelineError('internal', 'A file analysis is already running; wait for it or cancel it first.'));
+    const { signal, ...fileOptions } = options;
+    return new Promise<FileSummary>((resolve, reject) => {
+      const run = { fail: reject, frames: 0 };
+      this.file = run;
+      const done = () => {
+        if (this.file === run) this.file = null;
+        signal?.removeEventListener('abort', abort);
+      };
+      const abort = () => void this.api.cancelFile().catch(() => {});
+      if (signal?.aborted) abort();
+      signal?.addEventListener('abort', abort);
+      this.lastAnswer = performance.now();
+      this.api
+        .analyzeFile(
+          input,
+          Comlink.proxy(async (results: FrameResult[]) => {
+            this.lastAnswer = performance.now();
+            run.frames += results.length;
+            await handlers.onBatch(results);
+          }),
+          Comlink.proxy((info: FileInfo) => handlers.onInfo?.(info)),
+          fileOptions,
+        )
+        .then(
+          (summary) => {
+            done();
+            resolve(summary);
+          },
+          (error: unknown) => {
+            done();
+            reject(error);
+          },
+        );
+    });
+  }
+
+  /** Live: frames from a transferred MediaStreamTrackProcessor readable, newest wins. */
+  startStream(readable: ReadableStream<VideoFrame>, onResult: (r: FrameResult) => void, options: LiveOptions): Promise<void> {
+    return this.api.startStream(Comlink.transfer(readable, [readable as unknown as Transferable]), Comlink.proxy(onResult), options);
+  }
+
+  /** Live fallback and stills: one grabbed frame (transferred). */
+  processBitmap(bitmap: ImageBitmap, captureMs: number, grabMs: number): Promise<FrameResult> {
+    return this.api.processBitmap(Comlink.transfer(bitmap, [bitmap]), captureMs, grabMs);
+  }
+
+  stopStream(): Promise<void> {
+    return this.api.stopStream();
+  }
+
+  stats(): Promise<PipelineStats> {
+    return this.api.stats();
+  }
+
   async selectFace(selection: FaceSelection): Promise<void> {
     this.selection = selection;
     await this.api.selectFace(selection);
   }
 
-  /** The delegate in use, with the measurement that chose it. */
-  get delegate(): DelegateReport {
-    return this.init.delegate;
+  /** Starts a neutral calibration over the next `durationMs` of face frames. */
+  calibrate(durationMs: number): Promise<void> {
+    return this.api.calibrate(durationMs);
   }
 
-  /** Test hook: kill the worker as a crash would; the watchdog must bring it back. */
-  crashForTest(): void {
-    // Never answers: the worker is gone.
-    void this.api.crashForTest();
+  /** The neutral in use, as the worker last reported it (kept across restarts). */
+  currentBaseline(): NeutralBaseline | null {
+    return this.baseline;
+  }
+
+  /** The person's neutral for what comes next (validated in the worker); null forgets it. */
+  async setBaseline(baseline: NeutralBaseline | null): Promise<void> {
+    await this.api.setBaseline(baseline);
+    this.baseline = baseline;
+  }
+
+  /** For the test harness: ends the worker as a crash would; the watchdog must bring it back. */
+  simulateCrash(): void {
+    this.worker.terminate();
   }
 
   close(): void {
     this.closed = true;
     clearInterval(this.watchdog);
+    this.file?.fail(new PipelineError('internal', 'The analysis was closed.'));
+    this.file = null;
     this.api[Comlink.releaseProxy]();
     this.worker.terminate();
   }

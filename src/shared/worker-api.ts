@@ -16,8 +16,8 @@ export interface WorkerInit {
   delegate: DelegateReport;
   /** Flash rules (JSON, validated in the worker); the built-in rules when absent. */
   rules?: unknown;
-  /** A saved neutral baseline to start from. */
-  baseline?: unknown;
+  /** A saved neutral baseline to start from (the session's given neutral). */
+  baseline?: NeutralBaseline;
 }
 
 export interface WorkerReady {
@@ -65,8 +65,12 @@ export interface LiveOptions {
 }
 
 export interface LandmarkerApi {
-  /** Loads wasm + model; the landmarker itself is made on the first frame. */
-  init(init: WorkerInit): Promise<WorkerReady>;
+  /**
+   * Loads wasm + model; the landmarker itself is made on the first frame. `onBaseline` is told
+   * whenever the neutral in use changes (learnt, calibrated, set, forgotten): the page keeps it for
+   * a restart and shows it (a Comlink proxy).
+   */
+  init(init: WorkerInit, onBaseline?: (baseline: NeutralBaseline | null) => void): Promise<WorkerReady>;
 
   /** Live: consume a transferred MediaStreamTrackProcessor readable, newest frame wins. */
   startStream(
@@ -93,17 +97,9 @@ export interface LandmarkerApi {
   selectFace(selection: FaceSelection): void;
   /** Starts an explicit neutral calibration over the next `durationMs` of frames. */
   calibrate(durationMs: number): void;
-  /** The current neutral baseline as plain data (null until one exists). */
-  getBaseline(): NeutralBaseline | null;
   /** Uses a neutral (validated in the worker) as the session's given neutral: later sources and files start from it. null forgets it. */
   setBaseline(baseline: NeutralBaseline | null): void;
-  /** Replaces the flash rules (validated; throws with a readable message). */
-  setRules(rules: unknown): void;
-  /** Forgets per-session state (baseline, face selection, engine), keeps the model. */
-  resetSession(): void;
 
   /** Health check for the bridge's watchdog. */
   ping(): number;
-  /** Test hook: stops the worker dead, as a crash would. */
-  crashForTest(): void;
 }

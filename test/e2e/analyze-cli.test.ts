@@ -164,4 +164,23 @@ describe('microflash analyze on real videos', () => {
     expect(picked[0]).toHaveLength(1);
     expect(picked[1]).toHaveLength(1);
   });
+
+  it('a truncated download is analysed as far as it goes and said to be incomplete (exit 3)', () => {
+    // The first 40% of the bytes of a 472-frame MP4 whose index is at the front: the container still
+    // declares every frame.
+    const whole = readFileSync(fixtureVideo('WolfgangLanger_Pexels.mp4'));
+    const cut = join(WORK, 'truncated', 'cut.mp4');
+    mkdirSync(join(WORK, 'truncated'), { recursive: true });
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.4)));
+    const out = join(WORK, 'truncated-out');
+    const run = cli(cut, '--out', out);
+    expect(run.status, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/warning: .*cut\.mp4: the file ended early: \d+ of 472 frames/);
+    const doc = JSON.parse(readFileSync(join(out, 'cut.json'), 'utf8'));
+    expect(doc.video.complete).toBe(false);
+    expect(doc.video.declaredFrameCount).toBe(472);
+    expect(doc.video.frameCount).toBeLessThan(472);
+    expect(doc.video.fps).toBeCloseTo(23.976, 1);
+    expect(parseCsv(join(out, 'cut.frames.csv')).data).toHaveLength(doc.video.frameCount);
+  });
 });

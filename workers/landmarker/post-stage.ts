@@ -38,16 +38,21 @@ export interface PostStage {
    * null forgets it (and the neutral in use): the next frames learn one.
    */
   setBaseline(baseline: unknown): void;
-  /** Validates and uses new flash rules (throws RulesError listing every problem). */
-  setRules(rules: unknown): void;
   /** Forgets the events and what was learnt; the given neutral (init or setBaseline), if any, stays. */
   reset(): void;
 }
 
-export function createPostStage(init: { rules?: unknown; baseline?: unknown }): PostStage {
+export function createPostStage(init: { rules?: unknown; baseline?: unknown; onBaseline?: (b: NeutralBaseline | null) => void }): PostStage {
   const au: AuEstimator = createAuEstimator();
-  let rules: Rules = init.rules === undefined ? defaultRules() : parseRules(init.rules);
-  let engine: FlashEngine = createFlashEngine(rules);
+  // The neutral's version the page was last told about: it is told on every change, not per frame.
+  let toldVersion = -1;
+  const tell = () => {
+    if (au.baselineVersion === toldVersion) return;
+    toldVersion = au.baselineVersion;
+    init.onBaseline?.(au.getBaseline());
+  };
+  const rules: Rules = init.rules === undefined ? defaultRules() : parseRules(init.rules);
+  const engine: FlashEngine = createFlashEngine(rules);
   let given: NeutralBaseline | null = init.baseline != null ? validateNeutralBaseline(init.baseline) : null;
   if (given) au.setBaseline(given);
 
@@ -62,25 +67,28 @@ export function createPostStage(init: { rules?: unknown; baseline?: unknown }): 
         height: input.height,
       });
       const events = engine.step(flashFrameOf(input.timestampMs, input.face !== null, out));
+      tell();
       return { aus: out.aus, auPresence: out.presence, eyes: out.eyes, pose: out.pose, baselineReady: out.baselineReady, events, speech: engine.speech };
     },
     flush: (endMs) => engine.flush(endMs),
     calibrate: (durationMs) => au.startCalibration(durationMs),
-    finishCalibration: () => au.finishCalibration(),
+    finishCalibration() {
+      const ok = au.finishCalibration();
+      tell();
+      return ok;
+    },
     getBaseline: () => au.getBaseline(),
     setBaseline(baseline) {
       given = baseline === null ? null : validateNeutralBaseline(baseline);
       if (given) au.setBaseline(given);
       else au.reset();
-    },
-    setRules(next) {
-      rules = parseRules(next);
-      engine = createFlashEngine(rules);
+      tell();
     },
     reset() {
       au.reset();
       if (given) au.setBaseline(given);
       engine.reset();
+      tell();
     },
   };
 }

@@ -78,6 +78,8 @@ export interface AuEstimator {
   setBaseline(b: NeutralBaseline): void;
   /** Forgets the baseline and all state, as if new. */
   reset(): void;
+  /** Goes up whenever the neutral is adopted, calibrated, set or forgotten (not on its slow drift). */
+  readonly baselineVersion: number;
   readonly config: Readonly<AuConfig>;
 }
 
@@ -166,6 +168,9 @@ export function createAuEstimator(options: AuOptions = {}): AuEstimator {
     startCalibration(durationMs: number = config.calibration.durationMs) {
       if (!(durationMs > 0)) throw new Error(`startCalibration: durationMs must be > 0 ms, got ${durationMs}`);
       neutral.startCalibration(durationMs);
+    },
+    get baselineVersion() {
+      return neutral.version;
     },
     isCalibrating: () => neutral.isCalibrating(),
     finishCalibration: () => neutral.finishCalibration(),

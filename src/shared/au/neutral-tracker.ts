@@ -20,6 +20,8 @@ export interface NeutralTracker {
   /** Neutral score per blendshape, or null before any blendshapes were seen. */
   readonly blendshapes: Float64Array | null;
   readonly source: BaselineSource;
+  /** Goes up on every adoption, calibration, set or reset (not on drift). */
+  readonly version: number;
   startCalibration(durationMs: number): void;
   isCalibrating(): boolean;
   /** Adopts a running calibration's window now; false when it holds fewer than calibration.minFrames frames. */
@@ -39,6 +41,7 @@ export function createNeutralTracker(config: Pick<AuConfig, 'calibration' | 'aut
   let hasBsNeutral = false;
   let source: BaselineSource = 'none';
   let baselineFrames = 0;
+  let version = 0;
 
   // Collection window (bootstrap or calibration).
   const maxRows = calCfg.maxFrames;
@@ -73,6 +76,7 @@ export function createNeutralTracker(config: Pick<AuConfig, 'calibration' | 'aut
     if (hasBsNeutral) columnMedians(bsTable, bsRows, BLENDSHAPE_COUNT, bsNeutral);
     baselineFrames = rows;
     source = src;
+    version++;
     clearWindow();
   }
 
@@ -121,6 +125,9 @@ export function createNeutralTracker(config: Pick<AuConfig, 'calibration' | 'aut
     get source() {
       return source;
     },
+    get version() {
+      return version;
+    },
     observe(t, dtMs, meas, bs) {
       if (calibrating || source === 'none') collect(t, meas, bs);
       else if (source === 'auto') drift(dtMs, meas, bs);
@@ -156,9 +163,11 @@ export function createNeutralTracker(config: Pick<AuConfig, 'calibration' | 'aut
       source = v.source;
       baselineFrames = v.frames;
       calibrating = false;
+      version++;
       clearWindow();
     },
     reset() {
+      if (source !== 'none') version++;
       source = 'none';
       hasBsNeutral = false;
       baselineFrames = 0;
