@@ -11,6 +11,7 @@ import { LiveSession } from '../pipeline/live-session.ts';
 import { listCameras, openCamera, openDisplay, SourceError } from '../pipeline/sources.ts';
 import { WorkerBridge } from '../pipeline/worker-bridge.ts';
 import { analyzeFileInApp } from './file-analysis.ts';
+import { DataPanel } from './data-panel.ts';
 import { DataStore } from './storage/data-store.ts';
 import { AuBars } from './ui/au-bars.ts';
 import { download, formatMs, h } from './ui/dom.ts';
@@ -43,6 +44,7 @@ export class App {
   private readonly feed: FlashFeed;
   private readonly auBars: AuBars;
   private readonly store = new DataStore();
+  private readonly data: DataPanel;
   private bridge: WorkerBridge | null = null;
   private bridgeDelegate: DelegateChoice | null = null;
   private live: LiveSession | null = null;
@@ -60,6 +62,10 @@ export class App {
     this.overlay = new Overlay(this.ui.overlay, this.ui.video);
     this.feed = new FlashFeed(this.ui.feed);
     this.auBars = new AuBars(this.ui.auBars);
+    this.data = new DataPanel(this.ui.dataList, this.store, {
+      say: (kind, text) => this.say(kind, text),
+      useBaseline: (b) => void this.bridge?.setBaseline(b).then(() => this.say('info', 'Neutral face loaded.')),
+    });
     this.wire();
     void this.refreshCameras();
     void this.refreshData();
@@ -97,7 +103,7 @@ export class App {
     ui.calibrate.addEventListener('click', () => void this.calibrate());
     ui.saveBaseline.addEventListener('click', () => void this.saveBaseline());
     ui.record.addEventListener('change', () => void this.toggleRecording());
-    ui.deleteAll.addEventListener('click', () => void this.deleteAll());
+    ui.deleteAll.addEventListener('click', () => void this.data.deleteAll());
     ui.delegateSelect.addEventListener('change', () => {
       if (this.live) this.say('info', 'The new model setting applies from the next source you start.');
     });
@@ -105,6 +111,15 @@ export class App {
   }
 
   // ---- messages ---------------------------------------------------------------------------
+
+  /** A write to the browser's storage failed: say so, and offer what is still in memory. */
+  private storeFailed(error: Error, session = this.store.unsavedSession()): void {
+    if (!session) return this.say('error', error.message);
+    this.say('error', error.message, {
+      label: 'Export this session',
+      run: () => download(`microflash-session-${session.startedAt}.json`, JSON.stringify(this.store.unsavedSession() ?? session, null, 2), 'application/json'),
+    });
+  }
 
   private say(kind: MessageKind, text: string, action?: { label: string; run: () => void }): void {
     const m = this.ui.message;
@@ -205,7 +220,7 @@ export class App {
     this.ui.calibrate.disabled = false;
     this.ui.faceStatus.textContent = 'Looking for a face…';
     this.statsTimer = setInterval(() => void this.refreshStats(), APP_DEFAULTS.statsIntervalMs);
-    if (this.ui.record.checked) await this.store.startSession(this.sourceLabel).catch((e: Error) => this.say('error', e.message));
+    if (this.ui.record.checked) await this.store.startSession(this.sourceLabel).catch((e: Error) => this.storeFailed(e));
   }
 
   private async stopLive(clearVideo = true): Promise<void> {
@@ -218,7 +233,8 @@ export class App {
     this.overlay.clear();
     this.ui.stop.disabled = true;
     this.ui.calibrate.disabled = true;
-    await this.store.endSession(baseline).catch((e: Error) => this.say('error', e.message));
+    const unsaved = this.store.unsavedSession();
+    await this.store.endSession(baseline).catch((e: Error) => this.storeFailed(e, unsaved));
     void this.refreshData();
   }
 
@@ -231,7 +247,7 @@ export class App {
     if (!events.length) return;
     this.feed.add(events);
     const done = events.filter((e) => e.status === 'complete');
-    if (done.length) this.store.addEvents(done).catch((e: Error) => this.say('error', e.message));
+    if (done.length) this.store.addEvents(done).catch((e: Error) => this.storeFailed(e));
   }
 
   private showFrame(r: FrameResult): void {
@@ -319,10 +335,6 @@ export class App {
     }
   }
 
-  private useBaseline(stored: unknown): void {
-    const b = this.usableBaseline(stored);
-    if (b) void this.bridge?.setBaseline(b).then(() => this.say('info', 'Neutral face loaded.'));
-  }
 
   private async saveBaseline(): Promise<void> {
     const baseline = this.bridge?.currentBaseline();
@@ -402,35 +414,7 @@ export class App {
     void this.refreshData();
   }
 
-  private async refreshData(): Promise<void> {
-    const { baselines, sessions } = await this.store.list().catch(() => ({ baselines: [], sessions: [] }));
-    const rows = [
-      ...sessions.map((s) =>
-        h(
-          'div',
-          { class: 'item', dataset: { type: 'session', id: s.id } },
-          h('span', {}, `Session ${new Date(s.startedAt).toLocaleString()} · ${s.source} · ${s.events.length} expressions`),
-          h('button', { onclick: () => download(`microflash-session-${s.startedAt}.json`, JSON.stringify(s, null, 2), 'application/json') }, 'Export'),
-          h('button', { onclick: () => void this.store.deleteSession(s.id).then(() => this.refreshData()) }, 'Delete'),
-        ),
-      ),
-      ...baselines.map((b) =>
-        h(
-          'div',
-          { class: 'item', dataset: { type: 'baseline', id: b.id } },
-          h('span', {}, `Neutral face ${b.name}`),
-          h('button', { onclick: () => this.useBaseline(b.baseline) }, 'Use'),
-          h('button', { onclick: () => download(`microflash-neutral-${b.createdAt}.json`, JSON.stringify(b, null, 2), 'application/json') }, 'Export'),
-          h('button', { onclick: () => void this.store.deleteBaseline(b.id).then(() => this.refreshData()) }, 'Delete'),
-        ),
-      ),
-    ];
-    this.ui.dataList.replaceChildren(...(rows.length ? rows : [h('p', {}, 'Nothing is stored. Sessions are kept only when you tick "Keep this session".')]));
-  }
-
-  private async deleteAll(): Promise<void> {
-    await this.store.deleteAll();
-    this.say('info', 'All stored data was deleted from this browser.');
-    void this.refreshData();
+  private refreshData(): Promise<void> {
+    return this.data.refresh();
   }
 }

@@ -1,19 +1,35 @@
 /**
  * The app's stored data, behind one small interface: saved neutral faces and (when the user asks)
  * recorded sessions. A session's events are kept in memory first and written through; when the
- * disk is full the write fails with a message, and the events stay in memory to be exported.
+ * disk is full the write fails with a message, and the events stay in memory to be exported
+ * (`unsavedSession`). What is read back is checked (records.ts): a record this version cannot use
+ * is listed as unreadable, never thrown. A database this version cannot open (made by a newer one)
+ * is reported; deleting everything works regardless.
  */
 import type { IDBPDatabase } from 'idb';
 import { deleteDB } from 'idb';
+import type { NeutralBaseline } from '../../shared/au/neutral-baseline.ts';
 import type { FlashEvent } from '../../shared/flash/event.ts';
 import { DB_NAME, newId, openMicroflashDb, writeOrExplain, type MicroflashDb, type RecordedSession, type SavedBaseline } from './db.ts';
+import { isUnreadable, readBaselineRecord, readSessionRecord, type UnreadableRecord } from './records.ts';
+
+export interface StoredData {
+  baselines: SavedBaseline[];
+  sessions: RecordedSession[];
+  unreadable: UnreadableRecord[];
+  /** Set when the database could not be opened at all (what to do included). */
+  error: string | null;
+}
 
 export class DataStore {
   private db: Promise<IDBPDatabase<MicroflashDb>> | null = null;
   private session: RecordedSession | null = null;
 
   private open(): Promise<IDBPDatabase<MicroflashDb>> {
-    this.db ??= openMicroflashDb();
+    this.db ??= openMicroflashDb().catch((err: unknown) => {
+      this.db = null;
+      throw err;
+    });
     return this.db;
   }
 
@@ -30,12 +46,20 @@ export class DataStore {
   }
 
   /** Closes the kept session, storing the neutral it was measured against with it. */
-  async endSession(baseline: unknown = null): Promise<void> {
+  async endSession(baseline: NeutralBaseline | null = null): Promise<void> {
     if (!this.session) return;
     this.session.endedAt = new Date().toISOString();
     this.session.baseline = baseline;
-    await this.persist();
-    this.session = null;
+    try {
+      await this.persist();
+    } finally {
+      this.session = null;
+    }
+  }
+
+  /** The session being kept, as it is in memory (also what a full disk did not store), or null. */
+  unsavedSession(): RecordedSession | null {
+    return this.session ? { ...this.session, events: [...this.session.events] } : null;
   }
 
   private async persist(): Promise<void> {
@@ -45,21 +69,49 @@ export class DataStore {
     await writeOrExplain(() => db.put('sessions', { ...s, events: [...s.events] }));
   }
 
-  async saveBaseline(baseline: unknown): Promise<void> {
+  async saveBaseline(baseline: NeutralBaseline): Promise<void> {
     const db = await this.open();
     const now = new Date();
     const record: SavedBaseline = { id: newId(), name: now.toLocaleString(), createdAt: now.toISOString(), baseline };
     await writeOrExplain(() => db.put('baselines', record));
   }
 
+  /** The newest saved neutral this version can use, or undefined. */
   async lastBaseline(): Promise<SavedBaseline | undefined> {
-    const all = await (await this.open()).getAll('baselines').catch(() => []);
-    return all.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    const { baselines } = await this.list();
+    return baselines.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   }
 
-  async list(): Promise<{ baselines: SavedBaseline[]; sessions: RecordedSession[] }> {
-    const db = await this.open();
-    return { baselines: await db.getAll('baselines'), sessions: (await db.getAllFromIndex('sessions', 'byStart')).reverse() };
+  async list(): Promise<StoredData> {
+    let db: IDBPDatabase<MicroflashDb>;
+    try {
+      db = await this.open();
+    } catch (err) {
+      const newer = (err as DOMException)?.name === 'VersionError';
+      return {
+        baselines: [],
+        sessions: [],
+        unreadable: [],
+        error: newer
+          ? 'The data stored in this browser was made by a newer version of Microflash and cannot be read here. "Delete all stored data" removes it.'
+          : `The data stored in this browser cannot be opened (${(err as Error).message}). "Delete all stored data" removes it.`,
+      };
+    }
+    const unreadable: UnreadableRecord[] = [];
+    const baselines: SavedBaseline[] = [];
+    const sessions: RecordedSession[] = [];
+    for (const raw of await db.getAll('baselines').catch(() => [] as unknown[])) {
+      const r = readBaselineRecord(raw);
+      if (isUnreadable(r)) unreadable.push(r);
+      else baselines.push(r);
+    }
+    for (const raw of await db.getAll('sessions').catch(() => [] as unknown[])) {
+      const r = readSessionRecord(raw);
+      if (isUnreadable(r)) unreadable.push(r);
+      else sessions.push(r);
+    }
+    sessions.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    return { baselines, sessions, unreadable, error: null };
   }
 
   async deleteSession(id: string): Promise<void> {
@@ -70,12 +122,21 @@ export class DataStore {
     await (await this.open()).delete('baselines', id);
   }
 
-  /** Removes the whole database. A session being kept goes on in memory only if re-enabled. */
+  /** Deletes one record by store and key (an unreadable one included). */
+  async deleteRecord(store: 'baselines' | 'sessions', key: string): Promise<void> {
+    await (await this.open()).delete(store, key);
+  }
+
+  /**
+   * Removes the whole database, whatever is in it (also one this version cannot open). A session
+   * being kept goes on in memory only if re-enabled.
+   */
   async deleteAll(): Promise<void> {
-    const db = await this.open();
-    db.close();
+    const open = this.db;
     this.db = null;
     this.session = null;
+    const db = await open?.catch(() => null);
+    db?.close();
     await deleteDB(DB_NAME);
   }
 }

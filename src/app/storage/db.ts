@@ -5,6 +5,7 @@
  * deleted from the page ("Your data").
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { NeutralBaseline } from '../../shared/au/neutral-baseline.ts';
 import type { FlashEvent } from '../../shared/flash/event.ts';
 
 export interface SavedBaseline {
@@ -13,7 +14,7 @@ export interface SavedBaseline {
   /** ISO 8601. */
   createdAt: string;
   /** The AU estimator's neutral (plain data, versioned by the estimator). */
-  baseline: unknown;
+  baseline: NeutralBaseline;
 }
 
 export interface RecordedSession {
@@ -26,7 +27,7 @@ export interface RecordedSession {
   /** Completed events, times in ms on the source's clock. */
   events: FlashEvent[];
   /** The neutral face the events were measured against (AU estimator data), when one existed. */
-  baseline: unknown;
+  baseline: NeutralBaseline | null;
 }
 
 export interface MicroflashDb extends DBSchema {
@@ -39,7 +40,7 @@ export const DB_VERSION = 1;
 
 export class StorageFullError extends Error {
   constructor() {
-    super('The browser storage for this page is full. Export and delete older sessions under "Your data", then try again. Nothing was lost: the data is still in this page.');
+    super('The browser storage for this page is full: the newest flashes of the kept session are not stored. They are still in this page: export the session now, then make room under "Your data" (export and delete older sessions).');
     this.name = 'StorageFullError';
   }
 }

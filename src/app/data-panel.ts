@@ -1,0 +1,76 @@
+/**
+ * "Your data": everything this browser stores for the app, each with Export and Delete, plus the
+ * records this version cannot read (exportable as raw JSON) and "Delete all stored data", which
+ * always deletes.
+ */
+import type { NeutralBaseline } from '../shared/au/neutral-baseline.ts';
+import type { DataStore } from './storage/data-store.ts';
+import { download, h } from './ui/dom.ts';
+
+export interface DataPanelHooks {
+  say(kind: 'error' | 'warn' | 'info', text: string): void;
+  /** Use this saved neutral for the person now. */
+  useBaseline(baseline: NeutralBaseline): void;
+}
+
+export class DataPanel {
+  constructor(
+    private readonly list: HTMLElement,
+    private readonly store: DataStore,
+    private readonly hooks: DataPanelHooks,
+  ) {}
+
+  async refresh(): Promise<void> {
+    const { baselines, sessions, unreadable, error } = await this.store.list();
+    if (error) this.hooks.say('warn', error);
+    const json = (name: string, value: unknown) => () => download(name, JSON.stringify(value, null, 2), 'application/json');
+    const remove = (run: () => Promise<void>) => () =>
+      void run()
+        .then(() => this.refresh())
+        .catch((e: Error) => this.hooks.say('error', `Could not delete it: ${e.message}. "Delete all stored data" removes everything.`));
+    const rows = [
+      ...sessions.map((s) =>
+        h(
+          'div',
+          { class: 'item', dataset: { type: 'session', id: s.id } },
+          h('span', {}, `Session ${new Date(s.startedAt).toLocaleString()} · ${s.source} · ${s.events.length} expressions`),
+          h('button', { onclick: json(`microflash-session-${s.startedAt}.json`, s) }, 'Export'),
+          h('button', { onclick: remove(() => this.store.deleteSession(s.id)) }, 'Delete'),
+        ),
+      ),
+      ...baselines.map((b) =>
+        h(
+          'div',
+          { class: 'item', dataset: { type: 'baseline', id: b.id } },
+          h('span', {}, `Neutral face ${b.name}`),
+          h('button', { onclick: () => this.hooks.useBaseline(b.baseline) }, 'Use'),
+          h('button', { onclick: json(`microflash-neutral-${b.createdAt}.json`, b) }, 'Export'),
+          h('button', { onclick: remove(() => this.store.deleteBaseline(b.id)) }, 'Delete'),
+        ),
+      ),
+      ...unreadable.map((u, i) =>
+        h(
+          'div',
+          { class: 'item unreadable', dataset: { type: 'unreadable', store: u.store } },
+          h('span', {}, `Unreadable ${u.store === 'baselines' ? 'neutral face' : 'session'}: ${u.why}`),
+          h('button', { onclick: json(`microflash-unreadable-${u.store}-${u.key ?? i}.json`, u.raw) }, 'Export'),
+          ...(u.key !== null ? [h('button', { onclick: remove(() => this.store.deleteRecord(u.store, u.key!)) }, 'Delete')] : []),
+        ),
+      ),
+    ];
+    if (unreadable.length) {
+      this.hooks.say('warn', `${unreadable.length} stored item${unreadable.length > 1 ? 's' : ''} could not be read (made by another version, or damaged). They are listed under "Your data", where you can export or delete them.`);
+    }
+    this.list.replaceChildren(...(rows.length ? rows : [h('p', {}, 'Nothing is stored. Sessions are kept only when you tick "Keep this session".')]));
+  }
+
+  async deleteAll(): Promise<void> {
+    try {
+      await this.store.deleteAll();
+      this.hooks.say('info', 'All stored data was deleted from this browser.');
+    } catch (e) {
+      this.hooks.say('error', `Deleting the stored data failed: ${(e as Error).message}. Close other tabs of this page and try again.`);
+    }
+    await this.refresh();
+  }
+}
