@@ -147,7 +147,10 @@ export class App {
       this.bridge = await WorkerBridge.start(
         { delegate: choice, baseline: this.usableBaseline((await this.store.lastBaseline())?.baseline) ?? undefined },
         {
-          onCrash: () => this.say('warn', 'The analysis stopped unexpectedly; restarting it. Your flashes so far are kept.'),
+          onCrash: () => {
+            this.live?.detach();
+            this.say('warn', 'The analysis stopped unexpectedly; restarting it. Your flashes so far are kept.');
+          },
           onRestart: async () => {
             if (this.live && this.bridge) await this.live.attach(this.bridge);
             this.say('info', 'Analysis restarted.');

@@ -52,6 +52,7 @@ const harness = {
       { delegate: options.delegate ?? 'auto', rules: options.rules },
       {
         onCrash: (reason) => {
+          live?.detach();
           liveLog.crashes++;
           liveLog.errors.push(reason);
         },

@@ -3,7 +3,9 @@
  * needs one, takes the next input, skips it when its outputs are complete (unless forced), and
  * analyses it otherwise. A file that fails is reported and the lane goes on with a fresh page (the
  * old one may be in a bad state); an error that would fail every file (no browser, no model) stops
- * the batch. Every input gets exactly one report, in input order.
+ * the batch. A browser that fails to start is tried once more before the batch stops (one crash at
+ * launch, on a loaded machine, is not a missing browser). Every input gets exactly one report, in
+ * input order.
  */
 import type { AnalysisBrowser } from '../node/analysis-types.ts';
 import { analyzeFile, type FileAnalysisSummary, type RunContext } from './analyze-file.ts';
@@ -39,6 +41,20 @@ export interface BatchResult {
   setupError: unknown;
 }
 
+/** Launch attempts before a browser that will not start counts as a setup error. */
+const LAUNCH_ATTEMPTS = 2;
+
+async function launchWithRetry(launch: () => Promise<AnalysisBrowser>): Promise<AnalysisBrowser> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch();
+    } catch (error) {
+      // No browser installed, no model: the same next time.
+      if (attempt >= LAUNCH_ATTEMPTS || isSetupError(error)) throw error;
+    }
+  }
+}
+
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const { inputs, outDir, jobs, force, context, launch, reporter } = options;
   const reports: (FileReport | undefined)[] = inputs.map(() => undefined);
@@ -66,7 +82,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       reporter.fileStarted(input);
       if (!browser) {
         try {
-          browser = await launch();
+          browser = await launchWithRetry(launch);
         } catch (error) {
           setupError = error;
           return { input, status: 'not-run' };

@@ -13,7 +13,7 @@ import type { DelegateChoice, DelegateReport } from '../shared/protocol.ts';
 import type { FileInfo, FileSummary } from '../shared/worker-api.ts';
 import { analysisVideo } from '../shared/export/analysis-json.ts';
 import { AnalysisError, type AnalysisBrowser, type AnalyzeHandlers, type AnalyzeOptions, type FileAnalysisResult } from './analysis-types.ts';
-import { findChromium, launchChromium, NO_CHROMIUM_MESSAGE, type LaunchedBrowser } from './chromium.ts';
+import { conciseBrowserError, findChromium, isBrowserGone, launchChromium, NO_CHROMIUM_MESSAGE, type LaunchedBrowser } from './chromium.ts';
 import { ensureBuilt } from './ensure-build.ts';
 import { DIST_DIR } from './paths.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
@@ -27,6 +27,8 @@ export interface AnalysisBrowserOptions {
 
 /** Console lines from MediaPipe's native code that are information, not errors. */
 const BENIGN_CONSOLE = /XNNPACK|TensorFlow Lite|gl_context|OpenGL|W0000|I0000|absl|Graph successfully/i;
+/** Warnings that are faults of ours: a frame left to the garbage collector holds decoder memory. */
+const FAULTY_WARNING = /garbage collected without being closed/i;
 
 export interface PageFaults {
   errors: string[];
@@ -39,6 +41,7 @@ export function watchPage(page: Page, origin: string): PageFaults {
   page.on('pageerror', (e) => faults.errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error' && !BENIGN_CONSOLE.test(m.text())) faults.errors.push(m.text());
+    else if (m.type() === 'warning' && FAULTY_WARNING.test(m.text())) faults.errors.push(m.text());
   });
   page.on('request', (r) => {
     const u = r.url();
@@ -100,10 +103,20 @@ export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}
           },
         };
         try {
-          const out = await page.evaluate(
-            ([u, n, raw, calibrate]) => window.microflash.analyzeUrl(u, n, { raw, calibrate }),
-            [url, basename(path), options.raw ?? false, analyzeOptions.calibrate ?? false] as const,
-          );
+          const out = await page
+            .evaluate(
+              ([u, n, raw, calibrate]) => window.microflash.analyzeUrl(u, n, { raw, calibrate }),
+              [url, basename(path), options.raw ?? false, analyzeOptions.calibrate ?? false] as const,
+            )
+            .catch((err: unknown) => {
+              if (isBrowserGone(err)) {
+                throw new AnalysisError(
+                  'browser-closed',
+                  `the browser went away during the analysis (killed, crashed or out of memory) after ${done} frames; nothing of this file was kept. Run the same command again: finished files are skipped.`,
+                );
+              }
+              throw new AnalysisError('internal', conciseBrowserError(err));
+            });
           if (!out.ok) throw new AnalysisError(out.code as AnalysisError['code'], out.message);
           const summary: FileSummary = out.summary;
           return {
@@ -130,6 +143,6 @@ export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}
     await browser?.close();
     await server?.close();
     if (err instanceof AnalysisError) throw err;
-    throw new AnalysisError('internal', `Could not start the analysis browser: ${(err as Error).message}`);
+    throw new AnalysisError('internal', `Could not start the analysis browser: ${conciseBrowserError(err)}`);
   }
 }

@@ -46,7 +46,7 @@ export interface AnalysisBrowser {
 
 export class AnalysisError extends Error {
   constructor(
-    readonly code: PipelineErrorCode | 'no-browser' | 'io',
+    readonly code: PipelineErrorCode | 'no-browser' | 'browser-closed' | 'io',
     message: string,
   ) {
     super(message);

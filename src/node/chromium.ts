@@ -2,7 +2,7 @@
  * Finds and launches the system Chromium (or Chrome) for batch analysis and end-to-end tests.
  * Order: $MICROFLASH_CHROMIUM, then well-known names on PATH.
  */
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -63,21 +63,92 @@ export function envChromiumArgs(value: string | undefined = process.env[CHROMIUM
   return (value ?? '').split(/\s+/).filter((a) => a.length > 0);
 }
 
-/** A fresh profile each time (nothing stored between runs). */
+/** Profile folders are `<prefix><pid>-<random>`: the pid says whose they are. */
+const PROFILE_PREFIX = 'microflash-profile-';
+/** Profiles of browsers this process has open, removed when it exits however it exits (bar kill -9). */
+const liveProfiles = new Set<string>();
+let exitHookInstalled = false;
+
+function removeProfile(profile: string): void {
+  liveProfiles.delete(profile);
+  rmSync(profile, { recursive: true, force: true });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the profiles of earlier runs whose process is gone (killed with -9, or a crash of Node). */
+export function sweepStaleProfiles(dir: string = tmpdir()): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const m = name.startsWith(PROFILE_PREFIX) ? /^(\d+)-/.exec(name.slice(PROFILE_PREFIX.length)) : null;
+    if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+/**
+ * The part of a Playwright or browser error a person can use: its first line, without the
+ * browser's log that Playwright appends (dozens of lines of launch flags and stderr).
+ */
+export function conciseBrowserError(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const first = raw.split(/\r?\n/, 1)[0]!.trim();
+  return first.length > 300 ? `${first.slice(0, 297)}...` : first;
+}
+
+/** Playwright's words for a page or browser that went away under it (killed, crashed, out of memory). */
+export function isBrowserGone(error: unknown): boolean {
+  const raw = error instanceof Error ? error.message : String(error);
+  return /Target page, context or browser has been closed|Browser has been closed|Target closed|browser has disconnected|Page crashed/i.test(raw);
+}
+
+/**
+ * A fresh profile each time (nothing stored between runs), in the temp folder, removed on close,
+ * on a failed launch and when this process exits.
+ */
 export async function launchChromium(options: { extraArgs?: string[]; headless?: boolean } = {}): Promise<LaunchedBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
-  const profile = mkdtempSync(join(tmpdir(), 'microflash-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: options.headless ?? true,
-    args: [...BASE_FLAGS, ...(options.extraArgs ?? []), ...envChromiumArgs()],
-  });
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    sweepStaleProfiles();
+    process.on('exit', () => {
+      for (const profile of [...liveProfiles]) removeProfile(profile);
+    });
+  }
+  const profile = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  liveProfiles.add(profile);
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: options.headless ?? true,
+      args: [...BASE_FLAGS, ...(options.extraArgs ?? []), ...envChromiumArgs()],
+    });
+  } catch (err) {
+    removeProfile(profile);
+    throw new Error(`Chromium (${executablePath}) did not start: ${conciseBrowserError(err)}`);
+  }
   return {
     context,
     async close() {
       await context.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile(profile);
     },
   };
 }

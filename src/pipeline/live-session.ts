@@ -75,6 +75,16 @@ export class LiveSession {
     }
   }
 
+  /**
+   * The worker is gone (a restart is under way): frame delivery stops at once, so that no frame
+   * waits on a dead worker unclosed; attach() starts it again on the new one.
+   */
+  detach(): void {
+    this.processorTrack?.stop();
+    this.processorTrack = null;
+    this.video.cancelVideoFrameCallback(this.rvfcHandle);
+  }
+
   private grabLoop(worker: LiveWorker): void {
     let busy = false;
     const onFrame: VideoFrameRequestCallback = (_now, meta) => {

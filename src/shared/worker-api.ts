@@ -34,6 +34,12 @@ export interface FileInfo {
   durationS: number;
   /** Frames in the video track, or null where the container does not say. */
   frameCount: number | null;
+  /**
+   * Clockwise rotation (degrees) the file asks players to show its frames at (a phone's
+   * `rotate=90`); the frames are analysed so turned, upright as a player shows them, and
+   * width and height are those of the turned frame.
+   */
+  rotation: 0 | 90 | 180 | 270;
 }
 
 /** How a file is read. */

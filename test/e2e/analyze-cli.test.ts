@@ -6,9 +6,10 @@
  * Derived media (links, a corrupt file) go to a fresh folder under the ignored .cache/test-media/,
  * removed afterwards.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ import { PROJECT_ROOT } from '../../src/node/paths.ts';
 import { EVENTS_CSV_COLUMNS } from '../../src/shared/export/events-csv.ts';
 import { FRAMES_CSV_COLUMNS } from '../../src/shared/export/frames-csv.ts';
 import { FLASH_KINDS } from '../../src/shared/flash/kinds.ts';
-import { MEDIA_DIR, fixtureVideo, frameCount, framePtsSeconds } from '../support/media.ts';
+import { MEDIA_DIR, fixtureVideo, frameCount, framePtsSeconds, sidewaysWithRotationTag } from '../support/media.ts';
 
 // One folder per test run: two runs in the same checkout (a developer's and a hook's) must not
 // delete each other's files.
@@ -50,6 +51,27 @@ function parseCsv(file: string) {
   const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
   expect(parsed.errors, file).toEqual([]);
   return parsed;
+}
+
+/** kill -9 of every process whose command line contains `tag` (read from /proc: no procps needed). */
+function killProcessesMatching(tag: string): number {
+  let killed = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!cmdline.includes(tag)) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+      killed++;
+    } catch {
+      // gone already
+    }
+  }
+  return killed;
 }
 
 let first: CliRun;
@@ -183,4 +205,55 @@ describe('microflash analyze on real videos', () => {
     expect(doc.video.fps).toBeCloseTo(23.976, 1);
     expect(parseCsv(join(out, 'cut.frames.csv')).data).toHaveLength(doc.video.frameCount);
   });
+
+  it('a phone clip with rotation metadata is analysed upright, and the rotation is recorded', () => {
+    const rotated = sidewaysWithRotationTag(GOOD.single_face, 'single_face');
+    const out = join(WORK, 'rotated-out');
+    const run = cli(rotated, '--out', out);
+    expect(run.status, run.stderr).toBe(0);
+    const stem = 'single_face.rotated';
+    const doc = JSON.parse(readFileSync(join(out, `${stem}.json`), 'utf8'));
+    expect([90, 270]).toContain(doc.video.rotation);
+    // Width and height as a player shows it: the original 640x360 again.
+    expect([doc.video.width, doc.video.height]).toEqual([640, 360]);
+    const roll = (file: string) => {
+      const rows = parseCsv(file).data.filter((r) => r.face === '1');
+      return { faces: rows.length, meanRoll: rows.reduce((a, r) => a + Number(r.pose_Rz), 0) / rows.length };
+    };
+    const upright = roll(join(OUT, 'single_face.frames.csv'));
+    const turned = roll(join(out, `${stem}.frames.csv`));
+    // Read sideways, the head roll would be about a quarter turn (1.57 rad) off.
+    expect(turned.faces).toBeGreaterThanOrEqual(upright.faces - 2);
+    expect(Math.abs(turned.meanRoll - upright.meanRoll)).toBeLessThan(0.1);
+  });
+
+  it('a browser killed mid-file fails that file in one line, keeps no partial result and leaves no profile', async () => {
+    const out = join(WORK, 'killed-out');
+    const child = spawn(process.execPath, ['bin/microflash.js', 'analyze', fixtureVideo('WolfgangLanger_Pexels.mp4'), '--out', out], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const profileTag = `microflash-profile-${child.pid}-`;
+    // Kill once frames are being written (the frames table has grown past its header).
+    const started = Date.now();
+    const writing = () =>
+      existsSync(out) && readdirSync(out).some((f) => f.includes('partial') && statSync(join(out, f)).size > 4096);
+    while (!writing()) {
+      if (Date.now() - started > 120_000) throw new Error(`no frames written within 120 s: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(killProcessesMatching(profileTag), 'no browser process found').toBeGreaterThan(0);
+    const status = await exited;
+    expect(status, stderr).toBe(1);
+    const errors = stderr.split('\n').filter((l) => l.includes('error:'));
+    expect(errors, stderr).toHaveLength(1);
+    expect(errors[0]).toMatch(/WolfgangLanger_Pexels\.mp4: .*browser went away/);
+    expect(errors[0]!.length).toBeLessThan(400);
+    expect(stderr.split('\n').length, stderr).toBeLessThan(12);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual([]);
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith(profileTag))).toEqual([]);
+  }, 180_000);
 });

@@ -102,6 +102,26 @@ describe('the live page', () => {
     expect(await h.page.textContent('#message')).toMatch(/cannot decode hevc.*ffmpeg/i);
   });
 
+  it('a camera that goes away mid-session says so, offers to reconnect and keeps the recorded session', async () => {
+    const sessions = () => h.page.locator('#data .item[data-type="session"]').count();
+    await h.page.click('#start-camera');
+    await h.page.waitForFunction(() => document.querySelector('#face-status')?.getAttribute('data-state') === 'face', null, { timeout: 60_000 });
+    await h.page.check('#record');
+    await h.page.waitForTimeout(1500);
+    // What the browser does when the camera is unplugged: the track ends by itself.
+    await h.page.evaluate(() => {
+      const stream = (document.querySelector('#video') as HTMLVideoElement).srcObject as MediaStream;
+      stream.getVideoTracks()[0]!.dispatchEvent(new Event('ended'));
+    });
+    await h.page.waitForSelector('#message[data-kind="error"]', { timeout: 10_000 });
+    expect(await h.page.textContent('#message')).toMatch(/camera stopped.*flashes so far are kept/i);
+    expect(await h.page.locator('#message button', { hasText: 'Reconnect camera' }).count()).toBe(1);
+    await h.page.waitForTimeout(500);
+    expect(await sessions()).toBe(1);
+    await h.page.uncheck('#record');
+    await h.page.click('#delete-all');
+  });
+
   it('sent nothing to another origin and raised no page error', () => {
     expect(h.faults.foreignRequests).toEqual([]);
     // The one refusal expected is the test's own request to example.com above.

@@ -74,6 +74,21 @@ export function h264Copy(path: string, stem: string): string {
   );
 }
 
+/**
+ * A phone-style portrait clip: the frames stored turned a quarter counter-clockwise, with display
+ * metadata that turns them back (ffprobe: rotation -90), so a player shows the face upright.
+ */
+export function sidewaysWithRotationTag(path: string, stem: string): string {
+  const out = join(MEDIA_DIR, `${stem}.rotated.mp4`);
+  return produce(out, (tmp) => {
+    const stored = tmp.replace(/\.mp4$/, '.stored.mp4');
+    run('ffmpeg', ['-v', 'error', '-y', '-i', path, '-map', '0:v:0', '-vf', 'transpose=2', '-c:v', 'libx264', '-crf', '12', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-fps_mode', 'passthrough', stored]);
+    // ffmpeg 5-7 write the legacy rotate tag as the display matrix (rotate=270 shows as rotation=-90).
+    run('ffmpeg', ['-v', 'error', '-y', '-i', stored, '-c', 'copy', '-metadata:s:v:0', 'rotate=270', tmp]);
+    rmSync(stored, { force: true });
+  });
+}
+
 /** One frame of a fixture video as a PNG (even width and height), extracted once. */
 export function videoFramePng(video: string, index: number): string {
   const stem = video.replace(/\.[^.]+$/, '');

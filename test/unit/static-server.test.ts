@@ -1,5 +1,5 @@
 /** The local server: malformed requests, other hosts and odd file names cannot break it. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<p>app</p>');
   server = await startStaticServer(dir);
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('static server', () => {
   it('answers a malformed percent-encoding with 400 and keeps serving', async () => {

@@ -24,7 +24,7 @@ interface FakeBehaviour {
 }
 
 function summary(frames: number): FileSummary {
-  return { width: 2, height: 2, codec: 'avc1', container: 'mp4', durationS: 1, frameCount: frames, framesAnalysed: frames, delegate: REPORT, elapsedMs: 1, stageMs: { decode: 0, inference: 0, post: 0, deliver: 0 }, baseline: null };
+  return { width: 2, height: 2, codec: 'avc1', container: 'mp4', rotation: 0, durationS: 1, frameCount: frames, framesAnalysed: frames, delegate: REPORT, elapsedMs: 1, stageMs: { decode: 0, inference: 0, post: 0, deliver: 0 }, baseline: null };
 }
 
 /** Spawns fake workers; each records what it was asked. */

@@ -2,7 +2,7 @@
  * Decodes a video file in the worker (mediabunny demuxes, WebCodecs decodes) and yields every frame
  * in presentation order, none skipped or repeated, with its presentation time.
  */
-import { ALL_FORMATS, BlobSource, Input, UrlSource, VideoSampleSink, type InputVideoTrack } from 'mediabunny';
+import { ALL_FORMATS, BlobSource, Input, UrlSource, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
 import { PipelineError } from '../../src/shared/protocol.ts';
 import type { FileInfo, FileInput } from '../../src/shared/worker-api.ts';
 
@@ -56,6 +56,10 @@ export async function openVideoFile(input: FileInput): Promise<OpenedFile> {
     media.dispose();
     throw new PipelineError('corrupt-file', `${input.name}: the video track is damaged (${(err as Error).message}).`);
   }
+  const rotation = await track.getRotation();
+  // A phone's portrait clip is stored landscape with a turn in its metadata: the face is only
+  // upright (as the model needs it, and as a player shows it) once that turn is applied.
+  const turned = rotation !== 0 || (await track.getFlip());
   const info: FileInfo = {
     width: track.displayWidth,
     height: track.displayHeight,
@@ -63,6 +67,7 @@ export async function openVideoFile(input: FileInput): Promise<OpenedFile> {
     container,
     durationS,
     frameCount,
+    rotation,
   };
   const sink = new VideoSampleSink(track);
   async function* frames(): AsyncGenerator<DecodedFrame> {
@@ -70,7 +75,7 @@ export async function openVideoFile(input: FileInput): Promise<OpenedFile> {
     try {
       for await (const sample of sink.samples()) {
         const timestampMs = sample.timestamp * 1000;
-        const frame = sample.toVideoFrame();
+        const frame = turned ? await uprightFrame(sample) : sample.toVideoFrame();
         sample.close();
         if (!(timestampMs > lastMs)) {
           frame.close();
@@ -88,4 +93,14 @@ export async function openVideoFile(input: FileInput): Promise<OpenedFile> {
     }
   }
   return { info, frames, close: () => media.dispose() };
+}
+
+/** The sample with its rotation and flip applied to the pixels (a canvas draw), as a VideoFrame. */
+async function uprightFrame(sample: VideoSample): Promise<VideoFrame> {
+  const upright = await sample.transform({});
+  try {
+    return upright.toVideoFrame();
+  } finally {
+    upright.close();
+  }
 }

@@ -13,7 +13,7 @@ import { EXPORT_SUFFIXES } from './export-defaults.ts';
 import { FRAMES_CSV_COLUMNS } from './frames-csv.ts';
 
 export const ANALYSIS_FORMAT = 'microflash-analysis';
-/** 2: video.fps is the container's rate; video.declaredFrameCount and video.complete; experimentalKinds. */
+/** 2: video.fps is the container's rate; video.declaredFrameCount, video.complete and video.rotation; experimentalKinds. */
 export const ANALYSIS_FORMAT_VERSION = 2;
 
 /** The video as the analysis read it. */
@@ -32,6 +32,8 @@ export interface AnalysisVideo {
   durationS: number;
   codec: string;
   container: string;
+  /** Clockwise rotation (degrees) of the file's display metadata; the frames were analysed so turned, upright. */
+  rotation: 0 | 90 | 180 | 270;
 }
 
 /**
@@ -52,6 +54,7 @@ export function analysisVideo(s: FileSummary): AnalysisVideo {
     durationS: s.durationS,
     codec: s.codec,
     container: s.container,
+    rotation: s.rotation,
   };
 }
 

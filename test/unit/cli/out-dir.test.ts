@@ -1,6 +1,6 @@
 /** The output folder: checked once, held by one run at a time. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ beforeEach(() => {
 const released: (() => void)[] = [];
 afterEach(() => {
   while (released.length) released.pop()!();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('claimOutDir', () => {

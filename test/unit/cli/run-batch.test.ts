@@ -162,6 +162,48 @@ describe('analyze command with a fake analysis page', () => {
     expect(stderr.text()).toContain('error: No Chromium found. Install one.');
   });
 
+  it('a browser that crashes once at launch is started again, and the batch runs', async () => {
+    const { launch: good, log } = createFakeLauncher({});
+    let attempts = 0;
+    const launch = async () => {
+      attempts++;
+      if (attempts === 1) throw new AnalysisError('internal', 'Could not start the analysis browser: crashed');
+      return good();
+    };
+    const stderr = sink();
+    const status = await analyzeCommand(
+      [videos],
+      { out, jobs: 1, delegate: 'auto', force: false },
+      { toolVersion: '0.1.0', modelSha256: MODEL_SHA, launch, stdout: sink(), stderr, interactive: false },
+    );
+    expect(status, stderr.text()).toBe(0);
+    expect(attempts).toBe(2);
+    expect(log.analysed.sort()).toEqual(['a.mp4', 'b.mov', 'c.webm']);
+  });
+
+  it('a browser that never starts stops the batch after a second try, with its message', async () => {
+    let attempts = 0;
+    const stderr = sink();
+    const status = await analyzeCommand(
+      [videos],
+      { out, jobs: 1, delegate: 'auto', force: false },
+      {
+        toolVersion: '0.1.0',
+        modelSha256: MODEL_SHA,
+        launch: async () => {
+          attempts++;
+          throw new AnalysisError('internal', 'Could not start the analysis browser: crashed');
+        },
+        stdout: sink(),
+        stderr,
+        interactive: false,
+      },
+    );
+    expect(status).toBe(2);
+    expect(attempts).toBe(2);
+    expect(stderr.text()).toContain('crashed');
+  });
+
   it('resumes: skips complete outputs, redoes incomplete ones, and --force redoes all', async () => {
     await run({});
     const second = await run({});
