@@ -26,7 +26,7 @@ export class DataStore {
   private session: RecordedSession | null = null;
 
   private open(): Promise<IDBPDatabase<MicroflashDb>> {
-    this.db ??= openMicroflashDb().catch((err: unknown) => {
+    this.db ??= openMicroflashDb(() => (this.db = null)).catch((err: unknown) => {
       this.db = null;
       throw err;
     });

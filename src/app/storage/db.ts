@@ -45,12 +45,23 @@ export class StorageFullError extends Error {
   }
 }
 
-export function openMicroflashDb(): Promise<IDBPDatabase<MicroflashDb>> {
+/**
+ * Opens the database. `onGone` is called when this connection is closed so that another can
+ * proceed (a newer version of the app upgrading it in another tab, or deleting it) or when the
+ * browser closed it: the next use then opens it afresh.
+ */
+export function openMicroflashDb(onGone: () => void): Promise<IDBPDatabase<MicroflashDb>> {
   return openDB<MicroflashDb>(DB_NAME, DB_VERSION, {
     upgrade(db) {
       db.createObjectStore('baselines', { keyPath: 'id' });
       db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byStart', 'startedAt');
     },
+    blocking(_current, _wanted, event) {
+      // Holding on would block the other connection for as long as this page stays open.
+      (event.target as IDBDatabase).close();
+      onGone();
+    },
+    terminated: onGone,
   });
 }
 
