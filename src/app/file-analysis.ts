@@ -83,6 +83,7 @@ export async function analyzeFileInApp(
     input: { fileName: file.name, sizeBytes: file.size, sha256: await sha },
     video,
     configuration: { delegate: delegateChoice, rules: null, rulesFile: null },
+    browser: navigator.userAgent,
     delegate: bridge.delegate.delegate,
     modelSha256: MODEL.sha256,
     frameCount: summary.framesAnalysed,

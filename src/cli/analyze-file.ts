@@ -44,6 +44,8 @@ export interface FileAnalysisSummary {
   /** Analysed frames per second of wall-clock time. */
   fps: number;
   delegate: FileAnalysisResult['delegate'];
+  /** The browser that ran it (AnalysisBrowser.description). */
+  browser: string;
 }
 
 export async function analyzeFile(
@@ -90,6 +92,7 @@ export async function analyzeFile(
       input: { fileName: path.basename(input.path), sizeBytes: input.sizeBytes, sha256: await inputSha256 },
       video: result.video,
       configuration: context.configuration,
+      browser: browser.description,
       delegate: result.delegate,
       modelSha256: context.modelSha256,
       frameCount,
@@ -133,6 +136,7 @@ export async function analyzeFile(
       elapsedS: result.elapsedS,
       fps: document.analysis.analysedFps,
       delegate: result.delegate,
+      browser: browser.description,
     };
   } catch (error) {
     await Promise.all(writers.map((w) => w.abort()));

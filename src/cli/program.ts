@@ -3,7 +3,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { launchAnalysisBrowser } from '../node/analysis-runner.ts';
-import { CHROMIUM_ENV } from '../node/chromium.ts';
+import { BUNDLED, CHROMIUM_ENV } from '../node/chromium.ts';
 import { MODEL } from '../shared/model.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { analyzeCommand, type AnalyzeOptions } from './analyze-command.ts';
@@ -62,11 +62,11 @@ export function createProgram(onExit: (status: number) => void): Command {
     .option('--rules <file.json>', 'your own flash rules (checked before anything runs)')
     .option('--force', 'analyse again even when complete outputs exist', false)
     .option('--stall-timeout <seconds>', 'give a file up after this long without a new frame', boundedInteger(CLI_DEFAULTS.stallTimeoutMaxS, 'a day without a frame is a stopped page'), CLI_DEFAULTS.stallTimeoutS)
-    .option('--chromium <path>', `Chromium or Chrome to run (default: $${CHROMIUM_ENV}, then chromium on PATH)`)
+    .option('--chromium <path>', `Chromium or Chrome to run, or "${BUNDLED}" for the one that comes with the package (default: $${CHROMIUM_ENV}, then Chrome or Chromium on PATH, then the bundled one)`)
     .exitOverride()
     .action(async (paths: string[], options: AnalyzeOptions & { chromium?: string }) => {
       if (options.chromium) {
-        if (!isExecutable(options.chromium)) {
+        if (options.chromium !== BUNDLED && !isExecutable(options.chromium)) {
           process.stderr.write(`error: --chromium ${options.chromium}: not an executable file\n`);
           onExit(EXIT_SETUP_FAILED);
           return;

@@ -13,7 +13,9 @@ export function summaryTable(reports: readonly FileReport[]): string {
   const widths = HEADER.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
   const line = (row: string[]) =>
     row.map((cell, c) => (c === 0 || c === 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
-  return table.map(line).join('\n') + '\n' + totalsLine(reports) + '\n';
+  const browsers = [...new Set(reports.flatMap((r) => (r.status === 'done' ? [r.summary.browser] : [])))];
+  const browserLines = browsers.map((b) => `browser: ${b}\n`).join('');
+  return table.map(line).join('\n') + '\n' + totalsLine(reports) + '\n' + browserLines;
 }
 
 /** `3 analysed (4210 frames, 41.2 fps), 1 skipped, 1 failed`. */

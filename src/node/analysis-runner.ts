@@ -13,7 +13,7 @@ import type { DelegateChoice, DelegateReport } from '../shared/protocol.ts';
 import type { FileInfo, FileSummary } from '../shared/worker-api.ts';
 import { analysisVideo } from '../shared/export/analysis-json.ts';
 import { AnalysisError, type AnalysisBrowser, type AnalyzeHandlers, type AnalyzeOptions, type FileAnalysisResult } from './analysis-types.ts';
-import { conciseBrowserError, findChromium, isBrowserGone, launchChromium, NO_CHROMIUM_MESSAGE, type LaunchedBrowser } from './chromium.ts';
+import { chromiumAvailable, conciseBrowserError, isBrowserGone, launchChromium, NO_CHROMIUM_MESSAGE, type LaunchedBrowser } from './chromium.ts';
 import { ensureBuilt } from './ensure-build.ts';
 import { DIST_DIR } from './paths.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
@@ -51,7 +51,7 @@ export function watchPage(page: Page, origin: string): PageFaults {
 }
 
 export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}): Promise<AnalysisBrowser & { delegateReport(): Promise<DelegateReport | null> }> {
-  if (!findChromium()) throw new AnalysisError('no-browser', NO_CHROMIUM_MESSAGE);
+  if (!chromiumAvailable()) throw new AnalysisError('no-browser', NO_CHROMIUM_MESSAGE);
   await ensureBuilt();
   let server: StaticServer | null = null;
   let browser: LaunchedBrowser | null = null;
@@ -79,6 +79,7 @@ export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}
     const b = browser;
     let busy = false;
     return {
+      description: `Chromium ${b.info.version} (${b.info.source}: ${b.info.executablePath})`,
       async analyze(path: string, handlers: AnalyzeHandlers, analyzeOptions: AnalyzeOptions = {}): Promise<FileAnalysisResult> {
         if (busy) throw new AnalysisError('internal', 'One file at a time per AnalysisBrowser; open another for parallel jobs.');
         try {

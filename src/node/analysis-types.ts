@@ -37,6 +37,8 @@ export interface AnalyzeHandlers {
 
 /** One headless Chromium page running the app's worker pipeline. */
 export interface AnalysisBrowser {
+  /** Which browser this is, as the analysis JSON records it: `Chromium 156.0.7683.0 (system: /usr/bin/chromium)`. */
+  readonly description: string;
   /** Analyses one file, every frame in order. Rejects with AnalysisError. */
   analyze(path: string, handlers: AnalyzeHandlers, options?: AnalyzeOptions): Promise<FileAnalysisResult>;
   /** Reads every file analysed next against this neutral (from a calibration on the person's neutral clip); null: each file learns its own. */

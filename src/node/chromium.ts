@@ -1,18 +1,22 @@
 /**
- * Finds and launches the system Chromium (or Chrome) for batch analysis and end-to-end tests.
- * Order: $MICROFLASH_CHROMIUM, then well-known names on PATH.
+ * Finds and launches Chromium (or Chrome) for batch analysis, the tests, the benchmark and the
+ * eval. Order: --chromium / $MICROFLASH_CHROMIUM (a path, or `bundled`), then a system Chrome or
+ * Chromium on PATH, then the one bundled in node_modules (bundled-chromium.ts).
  */
 import { accessSync, constants, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { bundledChromium, hasBundledChromium } from './bundled-chromium.ts';
 
 export const CHROMIUM_ENV = 'MICROFLASH_CHROMIUM';
+/** The value of $MICROFLASH_CHROMIUM (or --chromium) that asks for the bundled browser. */
+export const BUNDLED = 'bundled';
 /** Extra Chromium flags, space-separated (e.g. a GPU server's GL backend, docs/research-mode.md). */
 export const CHROMIUM_ARGS_ENV = 'MICROFLASH_CHROMIUM_ARGS';
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
 
-export const NO_CHROMIUM_MESSAGE = `No Chromium or Chrome found. Install one (Debian/Ubuntu: \`sudo apt-get install -y chromium\`) or set ${CHROMIUM_ENV}=/path/to/chrome.`;
+export const NO_CHROMIUM_MESSAGE = `No Chromium or Chrome found, and no bundled one (it comes with \`npm install\` on Linux x64 and arm64). Install Chrome or Chromium (Debian/Ubuntu: \`sudo apt-get install -y chromium\`) or set ${CHROMIUM_ENV}=/path/to/chrome.`;
 
 function executable(path: string): boolean {
   try {
@@ -23,9 +27,17 @@ function executable(path: string): boolean {
   }
 }
 
-export function findChromium(): string | null {
-  const fromEnv = process.env[CHROMIUM_ENV];
-  if (fromEnv) return executable(fromEnv) ? fromEnv : null;
+/** Where the browser came from: named by the user, found on PATH, or bundled with the package. */
+export type ChromiumSource = 'given' | 'system' | 'bundled';
+
+export interface ChromiumChoice {
+  executablePath: string;
+  source: ChromiumSource;
+  /** Extra environment for the browser process. */
+  env: Record<string, string>;
+}
+
+function systemChromium(): string | null {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     for (const name of NAMES) {
       const p = join(dir, name);
@@ -33,6 +45,27 @@ export function findChromium(): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Whether some browser can be had, without unpacking anything: a usable given path, a system
+ * one, or the bundled package.
+ */
+export function chromiumAvailable(): boolean {
+  const given = process.env[CHROMIUM_ENV];
+  if (given === BUNDLED) return hasBundledChromium();
+  if (given) return executable(given);
+  return systemChromium() !== null || hasBundledChromium();
+}
+
+/** The browser to run, in the order above (unpacking the bundled one on first use); null: none. */
+export async function chooseChromium(): Promise<ChromiumChoice | null> {
+  const given = process.env[CHROMIUM_ENV];
+  if (given && given !== BUNDLED) return executable(given) ? { executablePath: given, source: 'given', env: {} } : null;
+  const system = given === BUNDLED ? null : systemChromium();
+  if (system) return { executablePath: system, source: 'system', env: {} };
+  const bundled = await bundledChromium();
+  return bundled ? { executablePath: bundled.executablePath, source: 'bundled', env: bundled.env } : null;
 }
 
 /** Flags for a quiet, local-only headless Chromium (no background traffic to anyone). */
@@ -53,8 +86,17 @@ export function fakeCameraFlags(y4mPath: string): string[] {
   return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4mPath}`];
 }
 
+/** Which browser ran, for the analysis JSON's provenance and the closing table. */
+export interface BrowserInfo {
+  /** Chromium's version, e.g. "156.0.7683.0". */
+  version: string;
+  source: ChromiumSource;
+  executablePath: string;
+}
+
 export interface LaunchedBrowser {
   context: BrowserContext;
+  info: BrowserInfo;
   close(): Promise<void>;
 }
 
@@ -122,8 +164,9 @@ export function isBrowserGone(error: unknown): boolean {
  * on a failed launch and when this process exits.
  */
 export async function launchChromium(options: { extraArgs?: string[]; headless?: boolean } = {}): Promise<LaunchedBrowser> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
+  const choice = await chooseChromium();
+  if (!choice) throw new Error(NO_CHROMIUM_MESSAGE);
+  const { executablePath } = choice;
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     sweepStaleProfiles();
@@ -139,6 +182,7 @@ export async function launchChromium(options: { extraArgs?: string[]; headless?:
       executablePath,
       headless: options.headless ?? true,
       args: [...BASE_FLAGS, ...(options.extraArgs ?? []), ...envChromiumArgs()],
+      env: { ...process.env, ...choice.env },
     });
   } catch (err) {
     removeProfile(profile);
@@ -146,6 +190,7 @@ export async function launchChromium(options: { extraArgs?: string[]; headless?:
   }
   return {
     context,
+    info: { version: context.browser()?.version() ?? 'unknown', source: choice.source, executablePath },
     async close() {
       await context.close().catch(() => {});
       removeProfile(profile);

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisValidator } from '../../src/cli/analysis-validator.ts';
+import { hasBundledChromium } from '../../src/node/bundled-chromium.ts';
 import { PROJECT_ROOT } from '../../src/node/paths.ts';
 import { EVENTS_CSV_COLUMNS } from '../../src/shared/export/events-csv.ts';
 import { FRAMES_CSV_COLUMNS } from '../../src/shared/export/frames-csv.ts';
@@ -39,10 +40,15 @@ interface CliRun {
 }
 
 function cli(...args: string[]): CliRun {
+  return cliWith({}, ...args);
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]): CliRun {
   const r = spawnSync(process.execPath, ['bin/microflash.js', 'analyze', ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     timeout: 170_000,
+    env: { ...process.env, ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -256,4 +262,15 @@ describe('microflash analyze on real videos', () => {
     expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual([]);
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith(profileTag))).toEqual([]);
   }, 180_000);
+
+  it.runIf(hasBundledChromium())('runs on the bundled Chromium when asked, and says so in the JSON and the closing table', () => {
+    const out = join(WORK, 'bundled-out');
+    const run = cliWith({ MICROFLASH_CHROMIUM: 'bundled' }, GOOD.single_face, '--out', out);
+    expect(run.status, run.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, 'single_face.json'), 'utf8'));
+    expect(doc.analysis.browser).toMatch(/^Chromium \d+\.\d+\.\d+\.\d+ \(bundled: /);
+    expect(run.stdout).toContain(`browser: ${doc.analysis.browser}`);
+    expect(parseCsv(join(out, 'single_face.frames.csv')).data).toHaveLength(frameCount(GOOD.single_face));
+    expect(doc.analysis.framesWithFace).toBeGreaterThan(0.9 * doc.video.frameCount);
+  });
 });

@@ -7,20 +7,22 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, copyFileSync, linkSync, rmSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/node/paths.ts';
+import { keepFrameTimes, mediaToolPath, missingToolMessage, type MediaTool } from './media-tools.ts';
 
 export const FIXTURES = resolve(PROJECT_ROOT, '..', 'shared', 'fixtures');
 export const FIXTURE_VIDEO = join(FIXTURES, 'video');
 export const FIXTURE_STILLS = join(FIXTURES, 'stills');
 export const MEDIA_DIR = resolve(PROJECT_ROOT, '.cache', 'test-media');
 
-/** Runs a media tool, with an error that says how to install it when it is missing. */
-export function run(cmd: string, args: string[]): string {
+/** Runs ffmpeg or ffprobe (media-tools.ts finds them), with an error that says how to get it when it is missing. */
+export function run(tool: MediaTool, args: string[]): string {
+  const cmd = mediaToolPath(tool);
+  if (!cmd) throw new Error(missingToolMessage(tool));
   try {
     return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
   } catch (err) {
-    const e = err as { code?: string; stderr?: string };
-    if (e.code === 'ENOENT') throw new Error(`${cmd} not found. Install it (Debian/Ubuntu: \`sudo apt-get install -y ffmpeg\`).`);
-    throw new Error(`${cmd} ${args.join(' ')} failed: ${e.stderr?.slice(-2000) ?? err}`);
+    const e = err as { stderr?: string };
+    throw new Error(`${tool} ${args.join(' ')} failed: ${e.stderr?.slice(-2000) ?? err}`);
   }
 }
 
@@ -70,7 +72,7 @@ export function y4mFor(name: string, fps: number, seconds: number, start = 0): s
 export function h264Copy(path: string, stem: string): string {
   const out = join(MEDIA_DIR, `${stem}.h264.mp4`);
   return produce(out, (tmp) =>
-    run('ffmpeg', ['-v', 'error', '-y', '-i', path, '-map', '0:v:0', '-c:v', 'libx264', '-crf', '12', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-fps_mode', 'passthrough', tmp]),
+    run('ffmpeg', ['-v', 'error', '-y', '-i', path, '-map', '0:v:0', '-c:v', 'libx264', '-crf', '12', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', ...keepFrameTimes(), tmp]),
   );
 }
 
@@ -82,11 +84,24 @@ export function sidewaysWithRotationTag(path: string, stem: string): string {
   const out = join(MEDIA_DIR, `${stem}.rotated.mp4`);
   return produce(out, (tmp) => {
     const stored = tmp.replace(/\.mp4$/, '.stored.mp4');
-    run('ffmpeg', ['-v', 'error', '-y', '-i', path, '-map', '0:v:0', '-vf', 'transpose=2', '-c:v', 'libx264', '-crf', '12', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-fps_mode', 'passthrough', stored]);
-    // ffmpeg 5-7 write the legacy rotate tag as the display matrix (rotate=270 shows as rotation=-90).
-    run('ffmpeg', ['-v', 'error', '-y', '-i', stored, '-c', 'copy', '-metadata:s:v:0', 'rotate=270', tmp]);
+    run('ffmpeg', ['-v', 'error', '-y', '-i', path, '-map', '0:v:0', '-vf', 'transpose=2', '-c:v', 'libx264', '-crf', '12', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', ...keepFrameTimes(), stored]);
+    // The legacy rotate tag becomes the display matrix; ffmpeg versions differ in its sign, so the
+    // result is checked (ffprobe gives the matrix's turn counter-clockwise: -90 turns the stored
+    // frames a quarter clockwise, upright again).
+    for (const tag of ['270', '90']) {
+      run('ffmpeg', ['-v', 'error', '-y', '-i', stored, '-c', 'copy', '-metadata:s:v:0', `rotate=${tag}`, tmp]);
+      if (displayRotation(tmp) === -90) break;
+    }
+    if (displayRotation(tmp) !== -90) throw new Error(`could not tag ${tmp} with a quarter-turn rotation`);
     rmSync(stored, { force: true });
   });
+}
+
+/** The display matrix's rotation of the first video stream (counter-clockwise degrees, ffprobe's sign), 0 without one. */
+export function displayRotation(path: string): number {
+  const out = run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream_side_data=rotation', '-of', 'csv=p=0', path]);
+  const n = Number.parseFloat(out.trim().split(/[\s,]+/)[0] ?? '');
+  return Number.isFinite(n) ? n : 0;
 }
 
 /** One frame of a fixture video as a PNG (even width and height), extracted once. */

@@ -13,7 +13,7 @@ import { EXPORT_SUFFIXES } from './export-defaults.ts';
 import { FRAMES_CSV_COLUMNS } from './frames-csv.ts';
 
 export const ANALYSIS_FORMAT = 'microflash-analysis';
-/** 2: video.fps is the container's rate; video.declaredFrameCount, video.complete and video.rotation; experimentalKinds. */
+/** 2: video.fps is the container's rate; video.declaredFrameCount, video.complete and video.rotation; analysis.browser; experimentalKinds. */
 export const ANALYSIS_FORMAT_VERSION = 2;
 
 /** The video as the analysis read it. */
@@ -92,6 +92,8 @@ export interface AnalysisDocument {
     rulesFile: string | null;
   };
   analysis: {
+    /** The browser that ran the model: product and version, and for the command line where it came from. */
+    browser: string;
     /** The delegate that ran. */
     delegate: Delegate;
     /** sha256 of the Face Landmarker model bundle. */
@@ -122,6 +124,7 @@ export interface AnalysisDocumentInput {
   input: AnalysisDocument['input'];
   video: AnalysisVideo;
   configuration: AnalysisDocument['configuration'];
+  browser: string;
   delegate: Delegate;
   modelSha256: string;
   frameCount: number;
@@ -142,6 +145,7 @@ export function analysisDocument(from: AnalysisDocumentInput): AnalysisDocument 
     video: from.video,
     configuration: from.configuration,
     analysis: {
+      browser: from.browser,
       delegate: from.delegate,
       modelSha256: from.modelSha256,
       frameCount: from.frameCount,

@@ -23,10 +23,24 @@ export async function openPage(
 ): Promise<HarnessPage> {
   const server = await startStaticServer(DIST_DIR);
   let args = options.camera ? fakeCameraFlags(options.camera) : [];
-  // Without the auto-accepting fake prompt, and with prompts denied, getUserMedia is refused.
-  if (options.denyCamera) args = [...args.filter((a) => a !== '--use-fake-ui-for-media-stream'), '--deny-permission-prompts'];
+  // No auto-accepting fake prompt where the camera is to be refused.
+  if (options.denyCamera) args = args.filter((a) => a !== '--use-fake-ui-for-media-stream');
   const browser = await launchChromium({ extraArgs: args });
   const page = await browser.context.newPage();
+  if (options.denyCamera) {
+    // What a user's "Block" leaves behind: the camera permission denied for this origin.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Browser.setPermission', { permission: { name: 'camera' }, setting: 'denied', origin: server.url });
+    await cdp.detach();
+    // The bundled headless shell has no permission prompt and answers every unprompted camera
+    // request "not supported", whatever the permission: there, the page gets the answer Chromium
+    // gives a denied request.
+    if (browser.info.source === 'bundled') {
+      await page.addInitScript(() => {
+        navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+      });
+    }
+  }
   const faults = watchPage(page, server.url);
   await page.goto(`${server.url}/${path}`);
   return {

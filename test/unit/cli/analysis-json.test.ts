@@ -18,6 +18,7 @@ function input(overrides: Partial<AnalysisDocumentInput> = {}): AnalysisDocument
     input: { fileName: 'task1.mp4', sizeBytes: 1234, sha256: 'a'.repeat(64) },
     video: { width: 640, height: 360, frameCount: 72, declaredFrameCount: 72, complete: true, fps: 30, durationS: 2.4, codec: 'avc1.64001f', container: 'mp4', rotation: 0 },
     configuration: { delegate: 'auto', rules: null, rulesFile: null },
+    browser: 'Chromium 156.0.7683.0 (system: /usr/bin/chromium)',
     delegate: 'CPU',
     modelSha256: 'b'.repeat(64),
     frameCount: 72,

@@ -32,6 +32,7 @@ export function createFakeLauncher(options: FakeBrowserOptions = {}): { launch: 
   const launch = async (): Promise<AnalysisBrowser> => {
     log.launched++;
     return {
+      description: 'Chromium 0.0 (fake)',
       async analyze(path: string, handlers: AnalyzeHandlers): Promise<FileAnalysisResult> {
         log.analysed.push(basename(path));
         const failure = failures[basename(path)];
