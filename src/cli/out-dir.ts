@@ -10,6 +10,7 @@ import { access, mkdir, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './usage-error.ts';
+import { processAlive } from '../node/process-alive.ts';
 
 export const LOCK_FILE = '.microflash.lock';
 
@@ -17,15 +18,6 @@ export interface OutDirLock {
   readonly path: string;
   /** Removes the lock (idempotent; also done when the process exits). */
   release(): void;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function reason(e: unknown): string {
@@ -63,7 +55,7 @@ export async function claimOutDir(outDir: string, now: () => Date = () => new Da
     } catch {
       // An unreadable lock is treated as stale.
     }
-    if (typeof owner.pid === 'number' && owner.pid !== process.pid && alive(owner.pid)) {
+    if (typeof owner.pid === 'number' && owner.pid !== process.pid && processAlive(owner.pid)) {
       throw new UsageError(
         `another microflash run (pid ${owner.pid}, started ${owner.startedAt ?? 'at an unknown time'}) is writing to --out ${outDir}; wait for it to finish, or use another folder`,
       );

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { bundledChromium, hasBundledChromium } from './bundled-chromium.ts';
+import { processAlive } from './process-alive.ts';
 
 export const CHROMIUM_ENV = 'MICROFLASH_CHROMIUM';
 /** The value of $MICROFLASH_CHROMIUM (or --chromium) that asks for the bundled browser. */
@@ -114,15 +115,6 @@ let exitHookInstalled = false;
 function removeProfile(profile: string): void {
   liveProfiles.delete(profile);
   rmSync(profile, { recursive: true, force: true });
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes the profiles of earlier runs whose process is gone (killed with -9, or a crash of Node). */
