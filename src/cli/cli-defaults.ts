@@ -24,6 +24,8 @@ export const CLI_DEFAULTS = {
   stallTimeoutS: 120,
   /** Largest --stall-timeout, seconds (a day; timers cannot run longer than ~24.8 days anyway). */
   stallTimeoutMaxS: 86_400,
+  /** Tries to start a page's browser before the batch stops (one crash at launch on a loaded machine is not a missing browser). */
+  launchAttempts: 2,
   /** Without a terminal, how often a running file prints a progress line, ms. */
   plainProgressIntervalMs: 10_000,
 } as const;

@@ -8,6 +8,7 @@
  * input order.
  */
 import type { AnalysisBrowser } from '../node/analysis-types.ts';
+import { CLI_DEFAULTS } from './cli-defaults.ts';
 import { analyzeFile, type FileAnalysisSummary, type RunContext } from './analyze-file.ts';
 import type { InputFile } from './collect-inputs.ts';
 import { describeFileError, isSetupError } from './describe-error.ts';
@@ -41,16 +42,13 @@ export interface BatchResult {
   setupError: unknown;
 }
 
-/** Launch attempts before a browser that will not start counts as a setup error. */
-const LAUNCH_ATTEMPTS = 2;
-
 async function launchWithRetry(launch: () => Promise<AnalysisBrowser>): Promise<AnalysisBrowser> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await launch();
     } catch (error) {
       // No browser installed, no model: the same next time.
-      if (attempt >= LAUNCH_ATTEMPTS || isSetupError(error)) throw error;
+      if (attempt >= CLI_DEFAULTS.launchAttempts || isSetupError(error)) throw error;
     }
   }
 }
