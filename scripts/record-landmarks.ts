@@ -5,17 +5,27 @@
  * its label; the people videos as they are), for the action-unit tests, the accuracy preview and
  * tuning.
  * Usage: tsx scripts/record-landmarks.ts [video ...]   (default: every fixture video Chromium decodes, and the people)
- * Existing recordings are kept unless --force.
+ * Existing recordings are kept unless --force, or unless they were made with other tools.
+ *
+ * The model's output depends (a little, but enough to move a blink or an event edge) on the
+ * browser that decodes the video and on the ffmpeg that makes the stills clips, and the golden
+ * tests compare against it. So recordings are made with the tools pinned in package-lock.json,
+ * the bundled Chromium and ffmpeg, wherever they are installed (Linux x64 and arm64); each records
+ * what made it (`recordedWith`), and a recording made with other tools is made again.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AnalyzedFrame } from '../src/shared/analyzed-frame.ts';
 import { launchAnalysisBrowser } from '../src/node/analysis-runner.ts';
 import { AnalysisError } from '../src/node/analysis-types.ts';
+import { bundledChromiumVersion } from '../src/node/bundled-chromium.ts';
+import { BUNDLED, CHROMIUM_ENV, chooseChromium } from '../src/node/chromium.ts';
 import { PROJECT_ROOT } from '../src/node/paths.ts';
 import { listPeople } from '../eval/people/catalog.ts';
 import { personStillsClip } from '../eval/people/media.ts';
 import { FIXTURE_VIDEO, h264Copy } from '../test/support/media.ts';
+import { FFMPEG_ENV, mediaToolPath } from '../test/support/media-tools.ts';
 
 export const RECORDING_DIR = resolve(PROJECT_ROOT, '.cache', 'landmarks');
 export const PEOPLE_RECORDING_DIR = join(RECORDING_DIR, 'people');
@@ -49,9 +59,39 @@ export function peopleJobs(): RecordingJob[] {
   });
 }
 
+/** Uses the pinned (bundled) browser and ffmpeg where installed, and says what will record. */
+async function pinTools(): Promise<string> {
+  if (!process.env[CHROMIUM_ENV] && bundledChromiumVersion()) process.env[CHROMIUM_ENV] = BUNDLED;
+  const pinnedFfmpeg = !process.env[FFMPEG_ENV] && mediaToolPath('ffmpeg', 'bundled');
+  if (pinnedFfmpeg) process.env[FFMPEG_ENV] = 'bundled';
+  const browser = await chooseChromium();
+  const version =
+    browser?.source === 'bundled'
+      ? `bundled ${bundledChromiumVersion()}`
+      : browser
+        ? execFileSync(browser.executablePath, ['--version'], { encoding: 'utf8' }).trim()
+        : 'none';
+  const ffmpeg = mediaToolPath('ffmpeg');
+  const ffmpegVersion = ffmpeg ? execFileSync(ffmpeg, ['-version'], { encoding: 'utf8' }).split('\n', 1)[0]!.split(' Copyright')[0]! : 'none';
+  return `${version}; ${ffmpegVersion}`;
+}
+
+function recordedWith(path: string): string | null {
+  if (!existsSync(path)) return null;
+  try {
+    // The stamp is the file's first field: read only its start.
+    const head = readFileSync(path, 'utf8').slice(0, 600);
+    return /^\{"recordedWith":"((?:[^"\\]|\\.)*)"/.exec(head)?.[1] ?? '';
+  } catch {
+    return '';
+  }
+}
+
 export async function recordLandmarks(jobs: RecordingJob[], force = false): Promise<void> {
-  const todo = jobs.filter((j) => force || !existsSync(j.out));
+  const tools = await pinTools();
+  const todo = jobs.filter((j) => force || recordedWith(j.out) !== tools);
   if (todo.length === 0) return;
+  console.log(`recording ${todo.length} of ${jobs.length} with ${tools}`);
   const browser = await launchAnalysisBrowser({ delegate: 'CPU', raw: true });
   try {
     for (const job of todo) {
@@ -71,6 +111,7 @@ export async function recordLandmarks(jobs: RecordingJob[], force = false): Prom
         throw new Error(`${job.video}: ${frames.length} frames analysed for ${job.labels.length} stills; delete it and record again`);
       }
       const out = {
+        recordedWith: tools,
         source: basename(job.video),
         width: result.video.width,
         height: result.video.height,

@@ -64,6 +64,11 @@ export function hasBundledChromium(): boolean {
   return bundledPackage() !== null;
 }
 
+/** The bundled package's version (Chromium's major version first), or null where it is not installed. */
+export function bundledChromiumVersion(): string | null {
+  return bundledPackage()?.version ?? null;
+}
+
 function environment(dir: string): Record<string, string> {
   const lib = join(dir, 'lib');
   return { LD_LIBRARY_PATH: [lib, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') };

@@ -9,7 +9,7 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 export type MediaTool = 'ffmpeg' | 'ffprobe';
-const FORCE_ENV = 'MICROFLASH_FFMPEG';
+export const FFMPEG_ENV = 'MICROFLASH_FFMPEG';
 const PACKAGES: Record<MediaTool, string> = { ffmpeg: '@ffmpeg-installer/ffmpeg', ffprobe: '@ffprobe-installer/ffprobe' };
 
 function onPath(name: string): string | null {
@@ -35,32 +35,33 @@ function bundled(tool: MediaTool): string | null {
   }
 }
 
-const chosen = new Map<MediaTool, string | null>();
-
-/** The executable for `tool`, or null where there is none. */
-export function mediaToolPath(tool: MediaTool): string | null {
-  if (!chosen.has(tool)) chosen.set(tool, (process.env[FORCE_ENV] === 'bundled' ? null : onPath(tool)) ?? bundled(tool));
-  return chosen.get(tool) ?? null;
+/**
+ * The executable for `tool` (`from` 'bundled': only the bundled one), or null where there is none.
+ * Read at each call: $MICROFLASH_FFMPEG may be set after start-up.
+ */
+export function mediaToolPath(tool: MediaTool, from: 'any' | 'bundled' = 'any'): string | null {
+  const onlyBundled = from === 'bundled' || process.env[FFMPEG_ENV] === 'bundled';
+  return (onlyBundled ? null : onPath(tool)) ?? bundled(tool);
 }
 
 export function missingToolMessage(tool: MediaTool): string {
   return `${tool} not found: neither on PATH nor from the optional package ${PACKAGES[tool]} (reinstall with \`npm install\`, or install ffmpeg: Debian/Ubuntu \`sudo apt-get install -y ffmpeg\`).`;
 }
 
-let passthrough: string[] | null = null;
+const passthrough = new Map<string, string[]>();
 
 /**
  * Arguments that keep every frame at its own time (no duplication or dropping): `-fps_mode` from
  * ffmpeg 5, `-vsync` before it.
  */
 export function keepFrameTimes(): string[] {
-  if (!passthrough) {
-    const ffmpeg = mediaToolPath('ffmpeg');
-    if (!ffmpeg) throw new Error(missingToolMessage('ffmpeg'));
+  const ffmpeg = mediaToolPath('ffmpeg');
+  if (!ffmpeg) throw new Error(missingToolMessage('ffmpeg'));
+  if (!passthrough.has(ffmpeg)) {
     const help = execFileSync(ffmpeg, ['-hide_banner', '-h', 'long'], { encoding: 'utf8', maxBuffer: 16 << 20 });
     // Before 5, the encoder's time base is 1/frame rate unless told otherwise, which merges the
     // frames of a variable-rate file that lie closer than a frame apart.
-    passthrough = help.includes('-fps_mode') ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough', '-enc_time_base', '-1'];
+    passthrough.set(ffmpeg, help.includes('-fps_mode') ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough', '-enc_time_base', '-1']);
   }
-  return passthrough;
+  return passthrough.get(ffmpeg)!;
 }
