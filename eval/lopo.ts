@@ -18,14 +18,18 @@ import { inBar } from './people/report.ts';
 import { scorePeopleClip } from './people/score.ts';
 import { fmt, table } from './table.ts';
 
-/** A threshold of the shipped rules: which rule (kind and its n-th rule of that kind), where, and the candidates. */
-interface Knob {
-  name: string;
+/** Where a threshold sits: which rule (kind and its n-th rule of that kind) and the path inside it to the number. */
+interface KnobSite {
   kind: string;
   nth: number;
-  /** Path inside the rule to the number. */
   path: (string | number)[];
+}
+
+/** A threshold of the shipped rules, its candidates, and any other place that must hold the same number (one boundary between two rules). */
+interface Knob extends KnobSite {
+  name: string;
   candidates: number[];
+  also?: KnobSite[];
 }
 
 const KNOBS: Knob[] = [
@@ -35,6 +39,11 @@ const KNOBS: Knob[] = [
   { name: 'sadness (frown) AU15 min', kind: 'sadness', nth: 1, path: ['allOf', 1, 'min'], candidates: [1.0, 1.2, 1.5] },
   { name: 'fear AU20 min', kind: 'fear', nth: 0, path: ['anyOf', 0, 0, 'min'], candidates: [0.6, 0.8, 1.0] },
   { name: 'surprise (no jaw drop) AU20 max', kind: 'surprise', nth: 1, path: ['exclude', 1, 'max'], candidates: [0.4, 0.6, 1.0] },
+  {
+    name: 'fear (lips parted) AU5 min = surprise (no jaw drop) AU5 max',
+    kind: 'fear', nth: 1, path: ['allOf', 2, 'min'], candidates: [1.2, 1.4, 1.7],
+    also: [{ kind: 'surprise', nth: 1, path: ['exclude', 4, 'max'] }],
+  },
   { name: 'happiness AU6 min', kind: 'happiness', nth: 0, path: ['allOf', 1, 'min'], candidates: [0.4, 0.5, 0.7] },
   { name: 'happiness (12 alone) AU12 min', kind: 'happiness', nth: 1, path: ['allOf', 0, 'min'], candidates: [0.85, 1.0, 1.15] },
 ];
@@ -46,20 +55,32 @@ function arg(name: string): number[] | null {
 const fpsList = arg('fps') ?? [...FPS];
 const lengths = arg('frames') ?? [...FLASH_FRAMES];
 
-const shipped = JSON.parse(JSON.stringify(defaultRules())) as { rules: Record<string, unknown>[] };
+type RulesDoc = { rules: Record<string, unknown>[] };
 
-function setKnob(doc: { rules: Record<string, unknown>[] }, knob: Knob, value: number): void {
-  const rule = doc.rules.filter((r) => r.kind === knob.kind)[knob.nth]!;
-  let at: Record<string | number, unknown> = rule;
-  for (const key of knob.path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
-  at[knob.path.at(-1)!] = value;
+const shipped = JSON.parse(JSON.stringify(defaultRules())) as RulesDoc;
+
+/** The object holding a site's number, and the number's key in it. */
+function holder(doc: RulesDoc, site: KnobSite): [Record<string | number, unknown>, string | number] {
+  let at = doc.rules.filter((r) => r.kind === site.kind)[site.nth]! as Record<string | number, unknown>;
+  for (const key of site.path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+  return [at, site.path.at(-1)!];
 }
 
-function getKnob(doc: { rules: Record<string, unknown>[] }, knob: Knob): number {
-  const rule = doc.rules.filter((r) => r.kind === knob.kind)[knob.nth]!;
-  let at: unknown = rule;
-  for (const key of knob.path) at = (at as Record<string | number, unknown>)[key];
-  return at as number;
+function setKnob(doc: RulesDoc, knob: Knob, value: number): void {
+  for (const site of [knob, ...(knob.also ?? [])]) {
+    const [at, key] = holder(doc, site);
+    at[key] = value;
+  }
+}
+
+function getKnob(doc: RulesDoc, knob: Knob): number {
+  const [at, key] = holder(doc, knob);
+  const value = at[key] as number;
+  for (const site of knob.also ?? []) {
+    const [other, k] = holder(doc, site);
+    if (other[k] !== value) throw new Error(`${knob.name}: the shipped rules hold ${value} and ${String(other[k])}; they must be one number`);
+  }
+  return value;
 }
 
 function variant(values: Record<string, number>): Rules {

@@ -95,9 +95,14 @@ describe('brows up: fear vs surprise vs sadness', () => {
     expect(completed(flash({ AU04: 2, AU15: 2.5, AU07: 3, AU09: 2.5 }))[0]!.kind).toBe('disgust');
   });
 
-  it('brows up with the lips parted and eyes wide but no jaw drop is surprise; with the mouth stretched it is fear', () => {
-    expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU05: 1.5, AU25: 3 }))[0]!.kind).toBe('surprise');
-    expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU05: 1.5, AU25: 3, AU20: 2 }))[0]!.kind).toBe('fear');
+  it('brows up with the lips parted and the eyes slightly widened but no jaw drop is surprise; with the mouth stretched it is fear', () => {
+    expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU05: 1.0, AU25: 3 }))[0]!.kind).toBe('surprise');
+    expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU05: 1.0, AU25: 3, AU20: 2 }))[0]!.kind).toBe('fear');
+  });
+
+  it('brows up with the lips parted and a wide-eyed stare (5 past B) is fear without a jaw drop, surprise with one', () => {
+    expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU05: 2.0, AU25: 3 }))[0]!.kind).toBe('fear');
+    expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU05: 2.0, AU25: 3, AU26: 3 }))[0]!.kind).toBe('surprise');
   });
 
   it('raised brows without the mouth dropping open are not surprise (conversational brow flash)', () => {

@@ -116,10 +116,27 @@ describe('checks beyond the schema', () => {
     expect(problemsOf(doc)).toContain('rules[0].durationMs.minMs: expected a number <= durationMs.maxMs (1000), got 2000');
   });
 
-  it('an AU both required and excluded', () => {
+  it('an AU required in allOf and excluded at or below its min (an empty band)', () => {
     const doc = fresh();
     doc.rules[0].exclude.push({ au: 'AU04', max: 1 });
-    expect(problemsOf(doc)).toMatch(/rules\[0\]\.exclude\[\d\]\.au: expected an AU the rule does not require \(AU04 is required at rules\[0\]\.allOf\[0\]\.au\)/);
+    expect(problemsOf(doc)).toMatch(
+      /rules\[0\]\.exclude\[\d\]\.max: expected a max above the min it is required at \(1\.2 at rules\[0\]\.allOf\[0\]\.au\), so that the band is not empty, got 1\. Raise the max above 1\.2/,
+    );
+  });
+
+  it('an AU required in allOf and excluded above its min is a band, and valid', () => {
+    const doc = fresh();
+    doc.rules[0].exclude.push({ au: 'AU04', max: 3 });
+    expect(() => parseRules(doc)).not.toThrow();
+  });
+
+  it('an alternative of anyOf cannot also be excluded', () => {
+    const doc = fresh();
+    const rule = doc.rules.find((r: { anyOf?: unknown[] }) => r.anyOf);
+    const at = doc.rules.indexOf(rule);
+    const alt = rule.anyOf[0][0].au;
+    rule.exclude.push({ au: alt, max: 4 });
+    expect(problemsOf(doc)).toMatch(new RegExp(`rules\\[${at}\\]\\.exclude\\[\\d\\]\\.au: expected an AU the rule does not require, or one required in allOf \\(${alt} is one of the alternatives at rules\\[${at}\\]\\.anyOf\\[0\\]\\[0\\]\\.au\\)`));
   });
 
   it('a rule that requires nothing', () => {

@@ -92,14 +92,26 @@ function auRuleProblems(rule: AuRule, at: string): RuleProblem[] {
   };
   rule.allOf.forEach((t, j) => noteRequired(t.au, `${at}.allOf[${j}].au`));
   anyOf.forEach((g, j) => g.forEach((t, k) => noteRequired(t.au, `${at}.anyOf[${j}][${k}].au`)));
+  // An AU required in allOf may also be excluded above a larger max: a band of intensity (FACS's
+  // surprise widens the eyes at B, no more). Anywhere else, required and excluded contradict.
+  const bandMin = new Map(rule.allOf.map((t) => [t.au, t.min]));
   (rule.exclude ?? []).forEach((t, j) => {
     const where = required.get(t.au);
-    if (where) {
+    if (!where) return;
+    const min = bandMin.get(t.au);
+    if (min === undefined) {
       problems.push({
         path: `${at}.exclude[${j}].au`,
-        expected: `an AU the rule does not require (${t.au} is required at ${where})`,
+        expected: `an AU the rule does not require, or one required in allOf (${t.au} is one of the alternatives at ${where})`,
         got: JSON.stringify(t.au),
-        fix: 'Remove it from exclude or from the required AUs.',
+        fix: 'Remove it from exclude or from anyOf; to require a band of intensity, list it in allOf with min and in exclude with a larger max.',
+      });
+    } else if (t.max <= min) {
+      problems.push({
+        path: `${at}.exclude[${j}].max`,
+        expected: `a max above the min it is required at (${min} at ${where}), so that the band is not empty`,
+        got: String(t.max),
+        fix: `Raise the max above ${min}, or remove ${t.au} from exclude or from allOf.`,
       });
     }
   });
