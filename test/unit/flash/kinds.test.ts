@@ -100,7 +100,7 @@ describe('brows up: fear vs surprise vs sadness', () => {
     expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU05: 1.0, AU25: 3, AU20: 2 }))[0]!.kind).toBe('fear');
   });
 
-  it('brows up with the lips parted and a wide-eyed stare (5 past B) is fear without a jaw drop, surprise with one', () => {
+  it('brows up with the lips parted and a wide-eyed stare (5 at 1.4 or more) is fear without a jaw drop, surprise with one', () => {
     expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU05: 2.0, AU25: 3 }))[0]!.kind).toBe('fear');
     expect(completed(flash({ AU01: 2.5, AU02: 2.5, AU05: 2.0, AU25: 3, AU26: 3 }))[0]!.kind).toBe('surprise');
   });
