@@ -4,7 +4,7 @@
  * ordinary gaze) through one engine and prints the median and p95 microseconds per step().
  * Budget: under 20 us per frame (the engine runs in the worker on every frame).
  */
-import { AU_CHANNEL_INDEX, AU_CHANNELS, AU_LIST, type AuChannel } from '../src/shared/au/ids.ts';
+import { AU_CHANNEL_INDEX, AU_CHANNELS, AU_LIST, type AuChannel } from '../src/shared/contract/index.ts';
 import { EYE_FEATURES, EYE_INDEX } from '../src/shared/eyes.ts';
 import { createFlashEngine } from '../src/shared/flash/create-flash-engine.ts';
 import type { FlashFrame } from '../src/shared/flash/flash-frame.ts';

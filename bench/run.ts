@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type {} from '../src/shared/harness-api.ts';
-import type { Delegate } from '../src/shared/protocol.ts';
+import type { Delegate } from '../src/shared/contract/index.ts';
 import { fakeCameraFlags, launchChromium } from '../src/node/chromium.ts';
 import { ensureBuilt } from '../src/node/ensure-build.ts';
 import { DIST_DIR, PROJECT_ROOT } from '../src/node/paths.ts';

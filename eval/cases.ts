@@ -8,7 +8,7 @@
  * sadness or dissociation with a neutral frame of the same person to splice into (see
  * NO_FIXTURE): those kinds get no recall figure.
  */
-import type { FlashKind } from '../src/shared/flash/kinds.ts';
+import type { FlashKind } from '../src/shared/contract/index.ts';
 
 export interface ApexCase {
   apexFrame: number;

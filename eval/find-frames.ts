@@ -13,9 +13,8 @@
  *   -vf "select=eq(n\,80)" -frames:v 1 .cache/eval/smile-80.png
  */
 import { createAuEstimator, type AuOutput } from '../src/shared/au/create-au-estimator.ts';
-import { AU_CHANNEL_INDEX, AU_LIST, type AuChannel } from '../src/shared/au/ids.ts';
+import { AU_CHANNEL_INDEX, AU_LIST, type AuChannel, type FlashEvent } from '../src/shared/contract/index.ts';
 import { createFlashEngine } from '../src/shared/flash/create-flash-engine.ts';
-import type { FlashEvent } from '../src/shared/flash/event.ts';
 import { flashFrameOf } from '../src/shared/flash/flash-frame.ts';
 import { defaultRules } from '../src/shared/flash/rules/default-rules.ts';
 import { loadRecording, type RecordedFrame, type Recording } from '../test/support/recordings.ts';

@@ -14,9 +14,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AnalyzedFrame } from '../src/shared/analyzed-frame.ts';
-import { AU_CHANNEL_INDEX, AU_LIST } from '../src/shared/au/ids.ts';
-import type { FlashEvent } from '../src/shared/flash/event.ts';
-import { FLASH_KINDS } from '../src/shared/flash/kinds.ts';
+import { AU_CHANNEL_INDEX, AU_LIST, FLASH_KINDS, type FlashEvent } from '../src/shared/contract/index.ts';
 import { fmt, lpad, pad, table } from './table.ts';
 import { auCheckTable, checkAus } from './people/au-check.ts';
 import { listPeople, SET_NOTES, type Person } from './people/catalog.ts';

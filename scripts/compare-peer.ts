@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { createAuEstimator } from '../src/shared/au/create-au-estimator.ts';
-import { AU_CHANNEL_INDEX, AU_LIST, type AuId } from '../src/shared/au/ids.ts';
+import { AU_CHANNEL_INDEX, AU_LIST, type AuId } from '../src/shared/contract/index.ts';
 import { loadRecording } from '../test/support/recordings.ts';
 
 const PEER_DIR = join('..', 'shared', 'fixtures', 'peer-output');

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { DelegateProbeApi } from '../src/shared/delegate-probe-api.ts';
-import type { Delegate } from '../src/shared/protocol.ts';
+import type { Delegate } from '../src/shared/contract/index.ts';
 import { installErrorTransfer } from '../src/shared/comlink-errors.ts';
 import { createLandmarker } from './landmarker/create-landmarker.ts';
 import { WORKER_DEFAULTS } from './landmarker/defaults.ts';

@@ -4,12 +4,15 @@
  */
 import * as Comlink from 'comlink';
 import {
+  type FaceSelection,
+  type FileInput,
+  type FileSummary,
+  type FrameResult,
+  type LandmarkerApi,
   PipelineError,
   resultTransferables,
-  type FaceSelection,
-  type FrameResult,
-} from '../src/shared/protocol.ts';
-import type { FileInput, FileSummary, LandmarkerApi, WorkerInit } from '../src/shared/worker-api.ts';
+  type WorkerInit,
+} from '../src/shared/contract/index.ts';
 import { installErrorTransfer } from '../src/shared/comlink-errors.ts';
 import { loadModel } from './landmarker/create-landmarker.ts';
 import { FrameAnalyzer } from './landmarker/frame-analyzer.ts';

@@ -4,13 +4,12 @@
  * against the same person's neutral still, or one held-expression video (its median frame) against
  * the person's neutral clip. Computed from the recorded model output with the real AU estimator.
  */
-import { AU_CHANNEL_INDEX, AU_DEFAULTS, AU_LIST, type AuId } from '../../src/shared/au/index.ts';
+import { AU_CHANNEL_INDEX, AU_DEFAULTS, AU_LIST, type AuId, createAuEstimator } from '../../src/shared/au/index.ts';
 import { fmt, table } from '../table.ts';
 import { POSED_KINDS, type Person, type PosedKind } from './catalog.ts';
 import { PROTOTYPES } from './prototypes.ts';
 import { calibratedEstimator, stillFrames, stillSize, videoRecording } from './replay.ts';
 import type { RecordedFrame } from '../../test/support/recordings.ts';
-import { createAuEstimator } from '../../src/shared/au/index.ts';
 
 export interface AuSample {
   person: string;

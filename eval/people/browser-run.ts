@@ -7,8 +7,7 @@
  */
 import { join } from 'node:path';
 import type { AnalysisBrowser, AnalyzedFrame } from '../../src/node/analysis-types.ts';
-import { AU_CHANNEL_INDEX, AU_LIST } from '../../src/shared/au/index.ts';
-import type { FlashEvent } from '../../src/shared/flash/index.ts';
+import { AU_CHANNEL_INDEX, AU_LIST, type FlashEvent } from '../../src/shared/contract/index.ts';
 import { encodeFrames, produce, run } from '../../test/support/media.ts';
 import type { AuSample } from './au-check.ts';
 import type { Person } from './catalog.ts';

@@ -13,7 +13,7 @@
  * browDown shows the brows drawn together under the raise (see docs/accuracy.md), so the kind is
  * told from surprise by its stretched mouth (20) instead.
  */
-import type { AuId } from '../../src/shared/au/index.ts';
+import type { AuId } from '../../src/shared/contract/index.ts';
 import type { PosedKind } from './catalog.ts';
 
 export interface Prototype {

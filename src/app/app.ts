@@ -2,9 +2,7 @@
  * The live page: pick a source, watch the face tracked with its action units, see flashes as they
  * happen; analyse a file and download the results; keep (only when asked), export and delete data.
  */
-import type { SpeechStateName } from '../shared/flash/create-speech-gate.ts';
-import type { FlashEvent } from '../shared/flash/event.ts';
-import type { FrameResult, DelegateChoice, PipelineError } from '../shared/protocol.ts';
+import type { DelegateChoice, FlashEvent, FrameResult, PipelineError, SpeechStateName } from '../shared/contract/index.ts';
 import { validateNeutralBaseline, type NeutralBaseline } from '../shared/au/neutral-baseline.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { LiveSession } from '../pipeline/live-session.ts';

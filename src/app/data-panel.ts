@@ -3,7 +3,7 @@
  * records this version cannot read (exportable as raw JSON) and "Delete all stored data", which
  * always deletes.
  */
-import type { NeutralBaseline } from '../shared/au/neutral-baseline.ts';
+import type { NeutralBaseline } from '../shared/contract/index.ts';
 import type { DataStore } from './storage/data-store.ts';
 import { download, h } from './ui/dom.ts';
 

@@ -9,10 +9,8 @@ import { eventsCsv } from '../shared/export/events-csv.ts';
 import { eventsVtt } from '../shared/export/events-vtt.ts';
 import { EXPORT_SUFFIXES, type ExportKind } from '../shared/export/export-defaults.ts';
 import { framesCsvHeader, framesCsvRow } from '../shared/export/frames-csv.ts';
-import type { FlashEvent } from '../shared/flash/event.ts';
+import type { DelegateChoice, FileInfo, FlashEvent, FrameResult } from '../shared/contract/index.ts';
 import { MODEL } from '../shared/model.ts';
-import type { DelegateChoice, FrameResult } from '../shared/protocol.ts';
-import type { FileInfo } from '../shared/worker-api.ts';
 import type { WorkerBridge } from '../pipeline/worker-bridge.ts';
 
 export interface FileProgress {

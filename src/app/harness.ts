@@ -4,10 +4,9 @@
  * binding the driver exposes as `window.microflashFrames`.
  */
 import { toAnalyzedFrame } from '../shared/analyzed-frame.ts';
-import type { NeutralBaseline } from '../shared/au/neutral-baseline.ts';
+import { isErrorCode, type DelegateChoice, type FileInfo, type FrameResult, type NeutralBaseline } from '../shared/contract/index.ts';
+import { parseRules } from '../shared/flash/index.ts';
 import type { AnalyzeOutcome, HarnessApi, LiveStatus } from '../shared/harness-api.ts';
-import type { DelegateChoice, FrameResult } from '../shared/protocol.ts';
-import type { FileInfo } from '../shared/worker-api.ts';
 import { LiveSession, type Transport } from '../pipeline/live-session.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { openCamera } from '../pipeline/sources.ts';
@@ -49,7 +48,7 @@ const harness = {
   async init(options: { delegate?: DelegateChoice; rules?: unknown } = {}) {
     const t0 = performance.now();
     bridge = await WorkerBridge.start(
-      { delegate: options.delegate ?? 'auto', rules: options.rules },
+      { delegate: options.delegate ?? 'auto', rules: options.rules === undefined || options.rules === null ? undefined : parseRules(options.rules) },
       {
         onCrash: (reason) => {
           live?.detach();
@@ -101,7 +100,8 @@ const harness = {
       );
       return { ok: true, summary };
     } catch (err) {
-      return { ok: false, code: (err as { code?: string }).code ?? 'internal', message: (err as Error).message };
+      const code = (err as { code?: unknown }).code;
+      return { ok: false, code: isErrorCode(code) ? code : 'internal', message: (err as Error).message };
     }
   },
 

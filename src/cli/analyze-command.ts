@@ -3,7 +3,7 @@
  * the output streams come in as arguments, so tests run it with a fake analysis page.
  */
 import type { AnalysisBrowser } from '../node/analysis-types.ts';
-import type { DelegateChoice } from '../shared/protocol.ts';
+import type { DelegateChoice } from '../shared/contract/index.ts';
 import { createAnalysisValidator } from './analysis-validator.ts';
 import { CLI_DEFAULTS, EXIT_FILE_FAILED, EXIT_INCOMPLETE, EXIT_OK, EXIT_SETUP_FAILED } from './cli-defaults.ts';
 import { collectInputs, type InputFile } from './collect-inputs.ts';

@@ -6,8 +6,7 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { AnalysisBrowser, FileAnalysisResult } from '../node/analysis-types.ts';
-import { AnalysisError } from '../node/analysis-types.ts';
+import { type AnalysisBrowser, AnalysisError, type FileAnalysisResult } from '../node/analysis-types.ts';
 import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
 import { analysisDocument, analysisJson, truncationWarning, type AnalysisDocument } from '../shared/export/analysis-json.ts';
 import { eventsCsv } from '../shared/export/events-csv.ts';

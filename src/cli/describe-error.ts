@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { AnalysisError } from '../node/analysis-types.ts';
+import { isErrorCode, type ErrorCode } from '../shared/contract/index.ts';
 
 /** Containers that folder scans pick up but the page's demuxer does not read. */
 const UNREAD_CONTAINERS = new Set(['.avi']);
@@ -42,10 +43,10 @@ export function describeFileError(inputPath: string, error: unknown): string {
 }
 
 /** The `code` of an AnalysisError (or of any error carrying a string code), else null. */
-export function errorCode(error: unknown): AnalysisError['code'] | null {
+export function errorCode(error: unknown): ErrorCode | null {
   if (error instanceof AnalysisError) return error.code;
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? (code as AnalysisError['code']) : null;
+  return isErrorCode(code) ? code : null;
 }
 
 /** Errors that would fail every file the same way: the batch stops instead of repeating them. */

@@ -5,9 +5,8 @@
  * same `.partial` files. A lock whose owner is gone (killed) is taken over. Failures are UsageErrors
  * (one line, exit 2).
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { access, mkdir, stat } from 'node:fs/promises';
-import { constants } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './usage-error.ts';
 import { processAlive } from '../node/process-alive.ts';

@@ -4,8 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseRules } from '../shared/flash/rules/parse-rules.ts';
-import type { Rules } from '../shared/flash/rules/rules.ts';
-import { RulesError } from '../shared/flash/rules/rules-error.ts';
+import { type Rules, RulesError } from '../shared/contract/index.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The checked rules; UsageError says what is wrong (every problem, with its path and fix). */

@@ -8,12 +8,23 @@ import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
 import type {} from '../shared/harness-api.ts';
 import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
-import type { FlashEvent } from '../shared/flash/event.ts';
-import type { DelegateChoice, DelegateReport } from '../shared/protocol.ts';
-import type { FileInfo, FileSummary } from '../shared/worker-api.ts';
+import type { DelegateChoice, DelegateReport, FileInfo, FileSummary, FlashEvent } from '../shared/contract/index.ts';
 import { analysisVideo } from '../shared/export/analysis-json.ts';
-import { AnalysisError, type AnalysisBrowser, type AnalyzeHandlers, type AnalyzeOptions, type FileAnalysisResult } from './analysis-types.ts';
-import { chromiumAvailable, conciseBrowserError, isBrowserGone, launchChromium, NO_CHROMIUM_MESSAGE, type LaunchedBrowser } from './chromium.ts';
+import {
+  AnalysisError,
+  type AnalysisBrowser,
+  type AnalyzeHandlers,
+  type AnalyzeOptions,
+  type FileAnalysisResult,
+} from './analysis-types.ts';
+import {
+  chromiumAvailable,
+  conciseBrowserError,
+  isBrowserGone,
+  launchChromium,
+  NO_CHROMIUM_MESSAGE,
+  type LaunchedBrowser,
+} from './chromium.ts';
 import { ensureBuilt } from './ensure-build.ts';
 import { DIST_DIR } from './paths.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
@@ -118,7 +129,7 @@ export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}
               }
               throw new AnalysisError('internal', conciseBrowserError(err));
             });
-          if (!out.ok) throw new AnalysisError(out.code as AnalysisError['code'], out.message);
+          if (!out.ok) throw new AnalysisError(out.code, out.message);
           const summary: FileSummary = out.summary;
           return {
             video: analysisVideo(summary),

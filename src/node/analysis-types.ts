@@ -4,9 +4,7 @@
  */
 import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
 import type { AnalysisVideo } from '../shared/export/analysis-json.ts';
-import type { NeutralBaseline } from '../shared/au/neutral-baseline.ts';
-import type { FlashEvent } from '../shared/flash/event.ts';
-import type { Delegate, PipelineErrorCode } from '../shared/protocol.ts';
+import type { Delegate, ErrorCode, FlashEvent, NeutralBaseline } from '../shared/contract/index.ts';
 
 export type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
 
@@ -48,7 +46,8 @@ export interface AnalysisBrowser {
 
 export class AnalysisError extends Error {
   constructor(
-    readonly code: PipelineErrorCode | 'no-browser' | 'browser-closed' | 'io',
+    /** Any code: the page's own errors (pipeline, rules, engine) arrive with theirs, Node's are the 'analysis' ones. */
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

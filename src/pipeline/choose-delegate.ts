@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { DelegateProbeApi } from '../shared/delegate-probe-api.ts';
 import { decideDelegate } from '../shared/delegate-decision.ts';
-import type { Delegate, DelegateChoice, DelegateReport } from '../shared/protocol.ts';
+import type { Delegate, DelegateChoice, DelegateReport } from '../shared/contract/index.ts';
 import { PIPELINE_DEFAULTS } from './defaults.ts';
 
 /** Median ms per frame, or an Error saying why the delegate could not be timed. */

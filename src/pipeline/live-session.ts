@@ -4,8 +4,7 @@
  * keeps only the newest frame. Elsewhere, requestVideoFrameCallback grabs an ImageBitmap of each
  * new frame and skips frames while the worker is busy.
  */
-import type { FrameResult, PipelineStats } from '../shared/protocol.ts';
-import type { LiveOptions } from '../shared/worker-api.ts';
+import type { FrameResult, LiveOptions, PipelineStats } from '../shared/contract/index.ts';
 import { answerOrNull } from './answer-or-null.ts';
 
 /** What a live session needs of the worker (the bridge gives it, whichever worker is current). */

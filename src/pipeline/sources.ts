@@ -3,9 +3,10 @@
  * window (the other person's video in a call). Failures become SourceErrors whose message says what
  * happened and how to fix it.
  */
+import type { ErrorCodeOf } from '../shared/contract/index.ts';
 import { PIPELINE_DEFAULTS } from './defaults.ts';
 
-export type SourceErrorCode = 'camera-denied' | 'no-camera' | 'camera-busy' | 'share-cancelled' | 'unsupported' | 'unknown';
+export type SourceErrorCode = ErrorCodeOf<'source'>;
 
 export class SourceError extends Error {
   constructor(

@@ -10,10 +10,23 @@
  * analysis that was running fails at once, saying where it stopped, instead of waiting.
  */
 import * as Comlink from 'comlink';
-import type { NeutralBaseline } from '../shared/au/neutral-baseline.ts';
-import type { DelegateChoice, DelegateReport, FaceSelection, FrameResult, PipelineStats } from '../shared/protocol.ts';
-import { PipelineError } from '../shared/protocol.ts';
-import type { FileAnalysisOptions, FileInfo, FileInput, FileSummary, LandmarkerApi, LiveOptions, WorkerInit } from '../shared/worker-api.ts';
+import {
+  type DelegateChoice,
+  type DelegateReport,
+  type FaceSelection,
+  type FileAnalysisOptions,
+  type FileInfo,
+  type FileInput,
+  type FileSummary,
+  type FrameResult,
+  type LandmarkerApi,
+  type LiveOptions,
+  type NeutralBaseline,
+  PipelineError,
+  type PipelineStats,
+  type Rules,
+  type WorkerInit,
+} from '../shared/contract/index.ts';
 import { installErrorTransfer } from '../shared/comlink-errors.ts';
 import { chooseDelegate } from './choose-delegate.ts';
 import { PIPELINE_DEFAULTS } from './defaults.ts';
@@ -33,7 +46,8 @@ export interface BridgeEvents {
 
 export interface BridgeOptions {
   delegate: DelegateChoice;
-  rules?: unknown;
+  /** Validated (parseRules); the built-in rules when absent. */
+  rules?: Rules;
   baseline?: NeutralBaseline;
 }
 
@@ -68,7 +82,7 @@ export class WorkerBridge {
   private closed = false;
   private baseline: NeutralBaseline | null;
   private selection: FaceSelection = { mode: 'largest' };
-  private readonly rules: unknown;
+  private readonly rules: Rules | undefined;
   /** The running file analysis: fails when the worker is replaced. */
   private file: { fail(error: Error): void; frames: number } | null = null;
   private readonly timing: Required<NonNullable<BridgeDeps['timing']>>;

@@ -2,9 +2,7 @@
  * A frame result as plain JSON (numbers and arrays; NaN becomes null): what the batch analysis
  * hands from the page to Node and what exports are written from.
  */
-import type { SpeechStateName } from './flash/create-speech-gate.ts';
-import type { FlashEvent } from './flash/event.ts';
-import type { FrameResult } from './protocol.ts';
+import type { FlashEvent, FrameResult, SpeechStateName } from './contract/index.ts';
 
 export interface AnalyzedFrame {
   frameIndex: number;

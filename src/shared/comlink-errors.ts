@@ -1,38 +1,30 @@
 /**
- * Makes errors cross the worker boundary as PipelineErrors with their `code`, so the page can
- * branch on it. Comlink's built-in "throw" handler keeps only name, message and stack; this one is
- * installed on both sides (worker and page) and keeps the code too.
+ * Makes errors cross the worker boundary with their `code` (and a rules error with its problems),
+ * rebuilt on the other side by code (contract/errors.ts), so the page can branch on it. Comlink's
+ * built-in "throw" handler keeps only name, message and stack; this one is installed on both sides
+ * (worker and page).
  */
 import * as Comlink from 'comlink';
-import { PipelineError, type PipelineErrorCode } from './protocol.ts';
+import { fromWireError, toWireError, type WireError } from './contract/index.ts';
 
-interface WireError {
-  isError: boolean;
-  value: { name?: string; message: string; stack?: string; code?: PipelineErrorCode } | unknown;
-}
+/** What the handler sends: an error of this app in its wire form, anything else as Comlink would. */
+type Thrown = { ours: true; wire: WireError } | { ours: false; value: unknown };
 
-const base = Comlink.transferHandlers.get('throw') as Comlink.TransferHandler<unknown, WireError>;
+const base = Comlink.transferHandlers.get('throw') as Comlink.TransferHandler<unknown, unknown>;
 
 export function installErrorTransfer(): void {
   Comlink.transferHandlers.set('throw', {
     canHandle: base.canHandle,
-    serialize(thrown: unknown) {
+    serialize(thrown: unknown): [Thrown, Transferable[]] {
       const value = (thrown as { value: unknown }).value;
-      if (value instanceof Error) {
-        const wire: WireError = {
-          isError: true,
-          value: { name: value.name, message: value.message, stack: value.stack, code: (value as PipelineError).code },
-        };
-        return [wire, []];
-      }
-      return [{ isError: false, value }, []];
+      const wire = toWireError(value);
+      if (wire) return [{ ours: true, wire }, []];
+      const [plain] = base.serialize(thrown);
+      return [{ ours: false, value: plain }, []];
     },
-    deserialize(wire: WireError) {
-      if (!wire.isError) throw wire.value;
-      const v = wire.value as { name?: string; message: string; stack?: string; code?: PipelineErrorCode };
-      const err = v.code ? new PipelineError(v.code, v.message) : Object.assign(new Error(v.message), { name: v.name ?? 'Error' });
-      if (v.stack) err.stack = v.stack;
-      throw err;
+    deserialize(sent: Thrown): never {
+      if (sent.ours) throw fromWireError(sent.wire);
+      return base.deserialize(sent.value) as never;
     },
-  } as Comlink.TransferHandler<unknown, WireError>);
+  } as Comlink.TransferHandler<unknown, Thrown>);
 }

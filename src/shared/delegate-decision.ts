@@ -2,7 +2,7 @@
  * The delegate decision from the two start-up timings, and the one sentence that explains it to the
  * user. Pure: the timing itself lives in src/pipeline/choose-delegate.ts.
  */
-import type { Delegate, DelegateReport } from './protocol.ts';
+import type { Delegate, DelegateReport } from './contract/index.ts';
 
 /** Median ms per frame, or why the delegate could not be timed. */
 export type ProbeOutcome = number | Error;

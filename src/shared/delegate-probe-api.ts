@@ -1,4 +1,4 @@
-import type { Delegate } from './protocol.ts';
+import type { Delegate } from './contract/index.ts';
 
 /** The delegate-probe worker's interface (types only). */
 export interface DelegateProbeApi {

@@ -3,7 +3,7 @@
  * default, or the one the user picked, then kept by box overlap from frame to frame. Pure: the
  * caller keeps the state.
  */
-import type { FaceSelection } from './protocol.ts';
+import type { FaceSelection } from './contract/index.ts';
 
 /** A face box in normalised image coordinates. */
 export interface Box {

@@ -3,11 +3,9 @@
  * line, tests, benchmarks) sees it. Types only.
  */
 import type { AnalyzedFrame } from './analyzed-frame.ts';
-import type { NeutralBaseline } from './au/neutral-baseline.ts';
-import type { DelegateChoice, DelegateReport, PipelineStats } from './protocol.ts';
-import type { FileInfo, FileSummary } from './worker-api.ts';
+import type { DelegateChoice, DelegateReport, ErrorCode, FileInfo, FileSummary, NeutralBaseline, PipelineStats } from './contract/index.ts';
 
-export type AnalyzeOutcome = { ok: true; summary: FileSummary } | { ok: false; code: string; message: string };
+export type AnalyzeOutcome = { ok: true; summary: FileSummary } | { ok: false; code: ErrorCode; message: string };
 
 export interface LiveStatus {
   results: number;

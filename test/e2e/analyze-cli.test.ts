@@ -8,7 +8,17 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -18,7 +28,7 @@ import { hasBundledChromium } from '../../src/node/bundled-chromium.ts';
 import { PROJECT_ROOT } from '../../src/node/paths.ts';
 import { EVENTS_CSV_COLUMNS } from '../../src/shared/export/events-csv.ts';
 import { FRAMES_CSV_COLUMNS } from '../../src/shared/export/frames-csv.ts';
-import { FLASH_KINDS } from '../../src/shared/flash/kinds.ts';
+import { FLASH_KINDS } from '../../src/shared/contract/index.ts';
 import { MEDIA_DIR, fixtureVideo, frameCount, framePtsSeconds, sidewaysWithRotationTag } from '../support/media.ts';
 
 // One folder per test run: two runs in the same checkout (a developer's and a hook's) must not

@@ -7,9 +7,16 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerBridge, type WorkerLike } from '../../src/pipeline/worker-bridge.ts';
-import type { NeutralBaseline } from '../../src/shared/au/neutral-baseline.ts';
-import type { DelegateReport, FrameResult } from '../../src/shared/protocol.ts';
-import type { FileAnalysisOptions, FileInfo, FileInput, FileSummary, WorkerInit } from '../../src/shared/worker-api.ts';
+import type {
+  DelegateReport,
+  FileAnalysisOptions,
+  FileInfo,
+  FileInput,
+  FileSummary,
+  FrameResult,
+  NeutralBaseline,
+  WorkerInit,
+} from '../../src/shared/contract/index.ts';
 
 const REPORT: DelegateReport = { delegate: 'CPU', reason: 'fake', cpuMs: 1, gpuMs: null } as unknown as DelegateReport;
 const TIMING = { pingIntervalMs: 20, pingTimeoutMs: 120, fileBusyTimeoutMs: 600 };

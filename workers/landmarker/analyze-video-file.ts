@@ -3,8 +3,14 @@
  * batches (awaited, so a slow consumer slows decoding instead of piling results up), events still
  * open at the end closed there, and time per stage totalled.
  */
-import { PipelineError, type FrameResult } from '../../src/shared/protocol.ts';
-import type { FileAnalysisOptions, FileInfo, FileInput, FileSummary } from '../../src/shared/worker-api.ts';
+import {
+  type FileAnalysisOptions,
+  type FileInfo,
+  type FileInput,
+  type FileSummary,
+  type FrameResult,
+  PipelineError,
+} from '../../src/shared/contract/index.ts';
 import { WORKER_DEFAULTS } from './defaults.ts';
 import { openVideoFile } from './file-source.ts';
 import type { FrameAnalyzer } from './frame-analyzer.ts';

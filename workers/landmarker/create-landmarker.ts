@@ -8,8 +8,7 @@ import { FaceLandmarker } from '@mediapipe/tasks-vision';
 import wasmLoaderPath from '@mediapipe/tasks-vision/vision_wasm_module_internal.js?url';
 import wasmBinaryPath from '@mediapipe/tasks-vision/vision_wasm_module_internal.wasm?url';
 import modelUrl from '../../models/face_landmarker.task?url';
-import type { Delegate } from '../../src/shared/protocol.ts';
-import { PipelineError } from '../../src/shared/protocol.ts';
+import { type Delegate, PipelineError } from '../../src/shared/contract/index.ts';
 import { WORKER_DEFAULTS } from './defaults.ts';
 
 export interface LandmarkerHandle {

@@ -3,8 +3,7 @@
  * in presentation order, none skipped or repeated, with its presentation time.
  */
 import { ALL_FORMATS, BlobSource, Input, UrlSource, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
-import { PipelineError } from '../../src/shared/protocol.ts';
-import type { FileInfo, FileInput } from '../../src/shared/worker-api.ts';
+import { type FileInfo, type FileInput, PipelineError } from '../../src/shared/contract/index.ts';
 
 export interface DecodedFrame {
   frame: VideoFrame;

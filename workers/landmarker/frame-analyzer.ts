@@ -10,7 +10,7 @@ import {
   type FaceSelection,
   type FrameResult,
   PipelineError,
-} from '../../src/shared/protocol.ts';
+} from '../../src/shared/contract/index.ts';
 import { followFace, initialFollowState, landmarkBox, type Box } from '../../src/shared/face-select.ts';
 import { createLandmarker, type LandmarkerHandle } from './create-landmarker.ts';
 import type { PostStage } from './post-stage.ts';

@@ -3,7 +3,7 @@
  * the stream gives them and keeps only the newest (an older unprocessed frame is closed and counted
  * as dropped); the processing loop always takes the newest. So at most one frame ever waits.
  */
-import type { FrameResult, PipelineStats } from '../../src/shared/protocol.ts';
+import type { FrameResult, PipelineStats } from '../../src/shared/contract/index.ts';
 import type { FrameAnalyzer } from './frame-analyzer.ts';
 import { createFpsMeter, type FpsMeter } from './fps-meter.ts';
 

@@ -3,8 +3,16 @@
  * features, head pose (the AU estimator), then the flash engine. One explicit instance per session.
  */
 import { createAuEstimator, validateNeutralBaseline, type AuEstimator, type NeutralBaseline } from '../../src/shared/au/index.ts';
-import { createFlashEngine, defaultRules, flashFrameOf, parseRules, type FlashEngine, type FlashEvent, type SpeechStateName } from '../../src/shared/flash/index.ts';
-import type { Rules } from '../../src/shared/flash/index.ts';
+import {
+  createFlashEngine,
+  defaultRules,
+  flashFrameOf,
+  parseRules,
+  type FlashEngine,
+  type FlashEvent,
+  type SpeechStateName,
+} from '../../src/shared/flash/index.ts';
+import type { Rules } from '../../src/shared/contract/index.ts';
 
 export interface PostInput {
   timestampMs: number;

@@ -6,11 +6,17 @@
  * is listed as unreadable, never thrown. A database this version cannot open (made by a newer one)
  * is reported; deleting everything works regardless.
  */
-import type { IDBPDatabase } from 'idb';
-import { deleteDB } from 'idb';
-import type { NeutralBaseline } from '../../shared/au/neutral-baseline.ts';
-import type { FlashEvent } from '../../shared/flash/event.ts';
-import { DB_NAME, newId, openMicroflashDb, writeOrExplain, type MicroflashDb, type RecordedSession, type SavedBaseline } from './db.ts';
+import { deleteDB, type IDBPDatabase } from 'idb';
+import type { FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
+import {
+  DB_NAME,
+  newId,
+  openMicroflashDb,
+  writeOrExplain,
+  type MicroflashDb,
+  type RecordedSession,
+  type SavedBaseline,
+} from './db.ts';
 import { isUnreadable, readBaselineRecord, readSessionRecord, type UnreadableRecord } from './records.ts';
 
 export interface StoredData {

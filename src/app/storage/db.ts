@@ -5,8 +5,7 @@
  * deleted from the page ("Your data").
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { NeutralBaseline } from '../../shared/au/neutral-baseline.ts';
-import type { FlashEvent } from '../../shared/flash/event.ts';
+import type { ErrorCodeOf, FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
 
 export interface SavedBaseline {
   id: string;
@@ -39,6 +38,8 @@ export const DB_NAME = 'microflash';
 export const DB_VERSION = 1;
 
 export class StorageFullError extends Error {
+  readonly code = 'storage-full' satisfies ErrorCodeOf<'storage'>;
+
   constructor() {
     super('The browser storage for this page is full: the newest flashes of the kept session are not stored. They are still in this page: export the session now, then make room under "Your data" (export and delete older sessions).');
     this.name = 'StorageFullError';

@@ -4,7 +4,7 @@
  * deletable) instead of breaking the data list or the start of the camera.
  */
 import { validateNeutralBaseline, type NeutralBaseline } from '../../shared/au/neutral-baseline.ts';
-import { FLASH_KINDS } from '../../shared/flash/kinds.ts';
+import { FLASH_KINDS } from '../../shared/contract/index.ts';
 import type { RecordedSession, SavedBaseline } from './db.ts';
 
 export interface UnreadableRecord {

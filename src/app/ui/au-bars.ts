@@ -1,5 +1,5 @@
 /** Bars of the current AU intensities (bilateral channels), FACS 0-5. */
-import { AU_CHANNEL_INDEX, AU_INTENSITY_MAX, AU_LIST } from '../../shared/au/ids.ts';
+import { AU_CHANNEL_INDEX, AU_INTENSITY_MAX, AU_LIST } from '../../shared/contract/index.ts';
 import { h } from './dom.ts';
 
 export class AuBars {

@@ -2,7 +2,7 @@
  * The live list of flashes: an entry appears at onset (kind, time) and is completed at offset
  * (duration, micro or not, the AUs that carried it). Newest first.
  */
-import type { FlashEvent } from '../../shared/flash/event.ts';
+import type { FlashEvent } from '../../shared/contract/index.ts';
 import { EXPERIMENTAL_KINDS, kindLabel } from '../../shared/flash/kinds.ts';
 import { formatMs, h } from './dom.ts';
 

@@ -2,7 +2,7 @@
  * Draws the followed face's landmarks (and the other faces' boxes) over the video, scaled to the
  * displayed video area. Drawn once per animation frame from the newest result only.
  */
-import { LANDMARK_COUNT, type FrameResult } from '../../shared/protocol.ts';
+import { LANDMARK_COUNT, type FrameResult } from '../../shared/contract/index.ts';
 
 export const OVERLAY_STYLE = {
   point: 'rgba(80, 230, 180, 0.85)',

@@ -10,9 +10,8 @@
  * Hot path: `step` reuses preallocated buffers and allocates only the four output arrays, which the
  * caller owns (they are transferred across the worker boundary).
  */
-import { AU_CHANNELS, AU_CHANNEL_INDEX, AU_INTENSITY_MAX } from './ids.ts';
+import { AU_CHANNEL_INDEX, AU_CHANNELS, AU_INTENSITY_MAX, BLENDSHAPE_COUNT, LANDMARK_COUNT } from '../contract/index.ts';
 import { EYE_FEATURES, EYE_INDEX } from '../eyes.ts';
-import { BLENDSHAPE_COUNT, LANDMARK_COUNT } from '../protocol.ts';
 import { mergeAuOptions, type AuConfig, type AuOptions } from './defaults.ts';
 import { compileMeasures, computeMeasures, MEASURE_POINTS, MEASURES, measureIndex } from './measures.ts';
 import { AU_REGISTRY, compileRegistry } from './registry.ts';

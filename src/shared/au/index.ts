@@ -6,4 +6,4 @@ export { MEASURES, type MeasureDef } from './measures.ts';
 export { poseFromMatrix, rotationFromEuler } from './pose.ts';
 export { BLENDSHAPE_NAMES, BLENDSHAPE_INDEX, type BlendshapeName } from './blendshapes.ts';
 export { NEUTRAL_BASELINE_VERSION, validateNeutralBaseline, type NeutralBaseline } from './neutral-baseline.ts';
-export * from './ids.ts';
+export { AU_CHANNELS, AU_CHANNEL_INDEX, AU_INTENSITY_MAX, AU_LIST, type AuChannel, type AuId } from '../contract/index.ts';

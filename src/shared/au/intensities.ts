@@ -3,7 +3,7 @@
  * the compiled registry (registry.ts has the formulas). Pure; writes into `out`. Bilateral
  * channels of sided AUs are left for the presence stage (the larger of the sides).
  */
-import { AU_INTENSITY_MAX } from './ids.ts';
+import { AU_INTENSITY_MAX } from '../contract/index.ts';
 import type { AuConfig } from './defaults.ts';
 import { BLEND_CONFIRM, BLEND_SUPPORT, type CompiledAu } from './registry.ts';
 

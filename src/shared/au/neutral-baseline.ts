@@ -1,27 +1,11 @@
 /**
- * A person's neutral face, as plain JSON-serialisable data: what `getBaseline()` returns and
- * `setBaseline()` accepts (e.g. stored per person between sessions).
+ * Validation of a person's neutral face (the type is in the contract: contract/neutral-baseline.ts),
+ * for what `getBaseline()` returns and `setBaseline()` accepts (e.g. stored per person between sessions).
  */
-import { BLENDSHAPE_COUNT } from '../protocol.ts';
+import { BLENDSHAPE_COUNT, NEUTRAL_BASELINE_VERSION, type NeutralBaseline } from '../contract/index.ts';
 import { MEASURES } from './measures.ts';
 
-/** 2: relative measures (brow obliqueness, lip corner against the upper lip and the middle of the mouth, mouth shift) added. */
-export const NEUTRAL_BASELINE_VERSION = 2;
-
-export interface NeutralBaseline {
-  /** Format version; setBaseline refuses others. */
-  version: typeof NEUTRAL_BASELINE_VERSION;
-  /** How it was made: an explicit "relax your face" calibration or the automatic estimate. */
-  source: 'calibrated' | 'auto';
-  /** Measure ids, in the order of `measures` (must equal MEASURES' ids). */
-  measureIds: string[];
-  /** Neutral value of each measure, IOD units in the pose-free frame (measures.ts). */
-  measures: number[];
-  /** Neutral score of each of the 52 blendshapes (MediaPipe order), or null when none were seen. */
-  blendshapes: number[] | null;
-  /** Face frames the estimate rests on. */
-  frames: number;
-}
+export { NEUTRAL_BASELINE_VERSION, type NeutralBaseline } from '../contract/index.ts';
 
 /** Throws an Error saying what is wrong and how to fix it; returns the value typed when valid. */
 export function validateNeutralBaseline(b: unknown): NeutralBaseline {

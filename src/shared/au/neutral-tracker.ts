@@ -4,7 +4,7 @@
  * drifted slowly toward frames that are close to it, so a held expression is never absorbed.
  * State lives in the instance.
  */
-import { BLENDSHAPE_COUNT } from '../protocol.ts';
+import { BLENDSHAPE_COUNT } from '../contract/index.ts';
 import type { AuConfig } from './defaults.ts';
 import { MEASURES } from './measures.ts';
 import { columnMedians } from './median.ts';

@@ -4,7 +4,7 @@
  * closed (AU43, longer), and the bilateral channel of each sided AU as the larger of its sides.
  * State (presence, how long each eye has been closed) lives in the instance.
  */
-import { AU_CHANNEL_INDEX, AU_CHANNELS } from './ids.ts';
+import { AU_CHANNEL_INDEX, AU_CHANNELS } from '../contract/index.ts';
 import type { AuConfig } from './defaults.ts';
 import type { CompiledAu } from './registry.ts';
 

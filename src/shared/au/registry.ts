@@ -14,7 +14,7 @@
  * Scales are first estimates from typical adult facial anatomy (IOD ~6.3 cm), tuned on the project's
  * recordings so that a posed apex lands at 3-5 and a neutral stretch stays under 1.
  */
-import { AU_LIST, type AuId } from './ids.ts';
+import { AU_LIST, type AuId } from '../contract/index.ts';
 import { BLENDSHAPE_INDEX, type BlendshapeName } from './blendshapes.ts';
 import { measureIndex, MEASURES, type Side } from './measures.ts';
 

@@ -4,10 +4,8 @@
  * Its JSON Schema is `analysis.schema.json` beside this file; keep the two in step and raise
  * ANALYSIS_FORMAT_VERSION when a field changes meaning or goes away.
  */
-import type { FlashEvent } from '../flash/event.ts';
+import type { Delegate, DelegateChoice, FileSummary, FlashEvent } from '../contract/index.ts';
 import { EXPERIMENTAL_KINDS, type FlashKind } from '../flash/kinds.ts';
-import type { Delegate, DelegateChoice } from '../protocol.ts';
-import type { FileSummary } from '../worker-api.ts';
 import { sortEventsByOnset } from './events-csv.ts';
 import { EXPORT_SUFFIXES } from './export-defaults.ts';
 import { FRAMES_CSV_COLUMNS } from './frames-csv.ts';

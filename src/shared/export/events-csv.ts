@@ -10,7 +10,7 @@
  * (1 for the kinds without validation data: pain, dissociation). Offsets and durations are empty
  * for an event that had not ended when the video did.
  */
-import type { FlashEvent } from '../flash/event.ts';
+import type { FlashEvent } from '../contract/index.ts';
 import { EXPERIMENTAL_KINDS } from '../flash/kinds.ts';
 import { csvRow } from './csv-escape.ts';
 import { EXPORT_DEFAULTS } from './export-defaults.ts';

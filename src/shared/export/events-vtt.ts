@@ -3,7 +3,7 @@
  * shows them over the video. Cue text, e.g. `Anger (micro, 133 ms) AU04 AU07`.
  * Cues are in onset order (WebVTT requires non-decreasing start times); each cue is numbered.
  */
-import type { FlashEvent } from '../flash/event.ts';
+import type { FlashEvent } from '../contract/index.ts';
 import { kindLabel } from '../flash/kinds.ts';
 import { sortEventsByOnset } from './events-csv.ts';
 import { EXPORT_DEFAULTS } from './export-defaults.ts';

@@ -12,8 +12,7 @@
  *   must stand out from how the person talks, docs/flash-engine.md).
  * Cells that describe the face are empty when no face was followed in that frame.
  */
-import { AU_CHANNELS } from '../au/ids.ts';
-import type { SpeechStateName } from '../flash/create-speech-gate.ts';
+import { AU_CHANNELS, type SpeechStateName } from '../contract/index.ts';
 import { EYE_FEATURES } from '../eyes.ts';
 import { csvRow } from './csv-escape.ts';
 import { EXPORT_DEFAULTS } from './export-defaults.ts';

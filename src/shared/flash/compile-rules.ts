@@ -2,10 +2,19 @@
  * Turns checked rules into the engine's working form: channel indices instead of names, defaults
  * filled in, rules grouped. Pure; done once per engine.
  */
-import { AU_CHANNEL_INDEX, AU_LIST, type AuChannel, type AuId } from '../au/ids.ts';
+import {
+  AU_CHANNEL_INDEX,
+  AU_LIST,
+  type AuChannel,
+  type AuId,
+  type AuRule,
+  type GazeCriteria,
+  type RequiredAu,
+  type Rules,
+  type RuleSides,
+} from '../contract/index.ts';
 import { FLASH_ENGINE_DEFAULTS, RULE_DEFAULTS } from './defaults.ts';
 import type { FlashKind } from './kinds.ts';
-import type { AuRule, GazeCriteria, RequiredAu, RuleSides, Rules } from './rules/rules.ts';
 
 /** AUs of the mouth: they move while talking (FACS lower face). */
 const MOUTH_AUS: ReadonlySet<AuId> = new Set<AuId>(['AU10', 'AU12', 'AU14', 'AU15', 'AU17', 'AU20', 'AU23', 'AU24', 'AU25', 'AU26', 'AU27']);

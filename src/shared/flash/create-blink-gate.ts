@@ -10,7 +10,7 @@
  * very AU6 that makes a smile happiness. AU43/AU45 read the upper lid coming down, confirmed by
  * MediaPipe's eyeBlink (au/registry.ts), which a blink moves and a narrowing does not.
  */
-import { AU_CHANNEL_INDEX } from '../au/ids.ts';
+import { AU_CHANNEL_INDEX } from '../contract/index.ts';
 import { EYE_INDEX } from '../eyes.ts';
 import type { FlashEngineOptions } from './defaults.ts';
 

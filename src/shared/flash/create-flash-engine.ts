@@ -20,21 +20,26 @@
  * maxFrameGapMs ends open events at the last good frame and restarts onset detection.
  * See docs/flash-engine.md.
  */
-import { AU_CHANNEL_INDEX, AU_CHANNELS } from '../au/ids.ts';
+import { AU_CHANNEL_INDEX, AU_CHANNELS, FlashEngineError, type Rules } from '../contract/index.ts';
 import { compileRules, EYE_REGION_AUS } from './compile-rules.ts';
 import { createBlinkGate } from './create-blink-gate.ts';
 import { createGazeStateTracker } from './create-gaze-state-tracker.ts';
 import { createGroupTrack } from './create-group-track.ts';
 import { createHeadMotionGate, HEAD_BLOCKED, HEAD_STEP } from './create-head-motion-gate.ts';
 import { createNoiseTracker } from './create-noise-tracker.ts';
-import { createSpeechGate, SPEECH_QUIET, SPEECH_STATE_NAMES, SPEECH_TALKING, type SpeechState, type SpeechStateName } from './create-speech-gate.ts';
+import {
+  createSpeechGate,
+  SPEECH_QUIET,
+  SPEECH_STATE_NAMES,
+  SPEECH_TALKING,
+  type SpeechState,
+  type SpeechStateName,
+} from './create-speech-gate.ts';
 import { createTalkingEnvelope } from './create-talking-envelope.ts';
 import { resolveFlashEngineOptions, type FlashEngineOptions } from './defaults.ts';
 import { createRuleFrame, createViewScratch, evaluateAuRule, type RuleContext } from './evaluate-au-rule.ts';
 import type { FlashEvent } from './event.ts';
-import { FlashEngineError } from './flash-engine-error.ts';
 import type { FlashFrame } from './flash-frame.ts';
-import type { Rules } from './rules/rules.ts';
 
 export interface FlashEngine {
   /** Feeds one frame (timestamps strictly increasing); returns events that started or ended on it. */

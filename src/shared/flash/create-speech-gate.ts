@@ -23,9 +23,7 @@ export const SPEECH_ASSUMED = 1;
 /** Talking. */
 export const SPEECH_TALKING = 2;
 export type SpeechState = typeof SPEECH_QUIET | typeof SPEECH_ASSUMED | typeof SPEECH_TALKING;
-/** The states by name, indexed by SpeechState (what crosses the worker boundary and the UI shows). */
-export const SPEECH_STATE_NAMES = ['quiet', 'assumed', 'talking'] as const;
-export type SpeechStateName = (typeof SPEECH_STATE_NAMES)[number];
+export { SPEECH_STATE_NAMES, type SpeechStateName } from '../contract/index.ts';
 
 export interface SpeechGate {
   /** One face frame's mouth opening (FACS units; NaN: no reading, the frame is skipped). */

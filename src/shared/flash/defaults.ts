@@ -129,7 +129,7 @@ export function resolveFlashEngineOptions(options: Partial<FlashEngineOptions> =
   return merged;
 }
 
-/** Defaults of optional fields in a rule (rules/rules.ts). */
+/** Defaults of optional fields in a rule (contract/rules.ts). */
 export const RULE_DEFAULTS = {
   /** How sided AUs are read when a rule does not say: either side counts (FACS codes an AU on either side). */
   sides: 'any',

@@ -1,6 +1,6 @@
 /**
  * What the flash engine reads per frame: the AU estimator's output for the followed face.
- * A structural subset of FrameResult (protocol.ts), so a FrameResult can be passed as is.
+ * A structural subset of FrameResult (contract/frame.ts), so a FrameResult can be passed as is.
  */
 export interface FlashFrame {
   /** ms on the source's clock; strictly increasing. */

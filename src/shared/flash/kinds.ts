@@ -1,17 +1,6 @@
-/** The nine kinds of expression the flash engine reports, as data. */
-export const FLASH_KINDS = [
-  'anger',
-  'disgust',
-  'pain',
-  'fear',
-  'sadness',
-  'surprise',
-  'happiness',
-  'one_sided_smile',
-  'dissociation',
-] as const;
+import type { FlashKind } from '../contract/index.ts';
 
-export type FlashKind = (typeof FLASH_KINDS)[number];
+export { FLASH_KINDS, type FlashKind } from '../contract/index.ts';
 
 /** Human labels (the one-sided smile is labelled neutrally, not "contempt"). */
 export const FLASH_KIND_LABELS: Readonly<Record<FlashKind, string>> = {

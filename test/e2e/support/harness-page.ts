@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import type {} from '../../../src/shared/harness-api.ts';
-import type { DelegateChoice } from '../../../src/shared/protocol.ts';
+import type { DelegateChoice } from '../../../src/shared/contract/index.ts';
 import { watchPage, type PageFaults } from '../../../src/node/analysis-runner.ts';
 import { fakeCameraFlags, launchChromium } from '../../../src/node/chromium.ts';
 import { DIST_DIR } from '../../../src/node/paths.ts';

@@ -3,7 +3,7 @@
  * max of every channel) for assertions and golden files. Summaries, never raw landmarks.
  */
 import { createAuEstimator, type AuOutput } from '../../../src/shared/au/create-au-estimator.ts';
-import { AU_CHANNELS, AU_CHANNEL_INDEX, type AuChannel } from '../../../src/shared/au/ids.ts';
+import { AU_CHANNELS, AU_CHANNEL_INDEX, type AuChannel } from '../../../src/shared/contract/index.ts';
 import { loadRecording } from '../../support/recordings.ts';
 
 export interface TracedFrame {

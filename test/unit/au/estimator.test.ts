@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuEstimator, type AuEstimator, type AuOutput } from '../../../src/shared/au/create-au-estimator.ts';
-import { AU_CHANNEL_INDEX as AU, AU_CHANNELS } from '../../../src/shared/au/ids.ts';
+import { AU_CHANNEL_INDEX as AU, AU_CHANNELS } from '../../../src/shared/contract/index.ts';
 import { EYE_INDEX } from '../../../src/shared/eyes.ts';
 import { FACE_LEFT, FACE_RIGHT, FACE_MIDLINE } from '../../../src/shared/landmarks.ts';
 import { BLENDSHAPE_INDEX } from '../../../src/shared/au/blendshapes.ts';

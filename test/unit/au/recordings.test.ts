@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AU_CHANNELS } from '../../../src/shared/au/ids.ts';
+import { AU_CHANNELS } from '../../../src/shared/contract/index.ts';
 import { AU_DEFAULTS } from '../../../src/shared/au/defaults.ts';
 import { max, mean, summarise, traceRecording, window, type AuGolden } from './au-trace.ts';
 import { loadRecording } from '../../support/recordings.ts';

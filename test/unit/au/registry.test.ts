@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as au from '../../../src/shared/au/index.ts';
 import { AU_REGISTRY, compileRegistry } from '../../../src/shared/au/registry.ts';
-import { AU_CHANNELS, AU_LIST } from '../../../src/shared/au/ids.ts';
+import { AU_CHANNELS, AU_LIST } from '../../../src/shared/contract/index.ts';
 import { MEASURES } from '../../../src/shared/au/measures.ts';
 import { AU_DEFAULTS, mergeAuOptions } from '../../../src/shared/au/defaults.ts';
 

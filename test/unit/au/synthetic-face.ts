@@ -14,7 +14,7 @@ import {
   UPPER_LIP_OUTER_SIDES,
 } from '../../../src/shared/landmarks.ts';
 import { rotationFromEuler } from '../../../src/shared/au/pose.ts';
-import { LANDMARK_COUNT } from '../../../src/shared/protocol.ts';
+import { LANDMARK_COUNT } from '../../../src/shared/contract/index.ts';
 
 type V3 = [number, number, number];
 

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { FLASH_KINDS } from '../../../src/shared/flash/kinds.ts';
+import { FLASH_KINDS } from '../../../src/shared/contract/index.ts';
 import { analysisDocument, analysisJson, type AnalysisDocumentInput } from '../../../src/shared/export/analysis-json.ts';
 import { FRAMES_CSV_COLUMNS } from '../../../src/shared/export/frames-csv.ts';
 import schema from '../../../src/shared/export/analysis.schema.json' with { type: 'json' };

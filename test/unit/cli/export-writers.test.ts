@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { AU_CHANNELS } from '../../../src/shared/au/ids.ts';
+import { AU_CHANNELS } from '../../../src/shared/contract/index.ts';
 import { csvEscape, csvRow } from '../../../src/shared/export/csv-escape.ts';
 import { EVENTS_CSV_COLUMNS, eventsCsv, formatEventAus } from '../../../src/shared/export/events-csv.ts';
 import { eventsVtt, vttTimestamp } from '../../../src/shared/export/events-vtt.ts';

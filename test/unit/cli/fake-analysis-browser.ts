@@ -4,7 +4,12 @@
  * name is in `failures` reject with that AnalysisError code.
  */
 import { basename } from 'node:path';
-import { AnalysisError, type AnalysisBrowser, type AnalyzeHandlers, type FileAnalysisResult } from '../../../src/node/analysis-types.ts';
+import {
+  AnalysisError,
+  type AnalysisBrowser,
+  type AnalyzeHandlers,
+  type FileAnalysisResult,
+} from '../../../src/node/analysis-types.ts';
 import type { AnalyzedFrame } from '../../../src/shared/analyzed-frame.ts';
 import { angerEvent, emptyFrame, faceFrame } from './fixtures.ts';
 

@@ -1,7 +1,6 @@
 /** Hand-made frames and events for the export and command-line tests. */
-import { AU_CHANNELS } from '../../../src/shared/au/ids.ts';
+import { AU_CHANNELS, type FlashEvent } from '../../../src/shared/contract/index.ts';
 import { EYE_FEATURES } from '../../../src/shared/eyes.ts';
-import type { FlashEvent } from '../../../src/shared/flash/event.ts';
 import type { AnalyzedFrame } from '../../../src/shared/analyzed-frame.ts';
 
 /** A frame at `fps` with a face whose every AU channel has intensity `level` (present above 1). */

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createFlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
 import { flashFrameOf } from '../../../src/shared/flash/flash-frame.ts';
-import type { FlashEvent } from '../../../src/shared/flash/event.ts';
+import type { FlashEvent } from '../../../src/shared/contract/index.ts';
 import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
 import { traceRecording } from '../au/au-trace.ts';
 

@@ -2,10 +2,9 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { FLASH_KINDS } from '../../../src/shared/flash/kinds.ts';
+import { FLASH_KINDS, RulesError } from '../../../src/shared/contract/index.ts';
 import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
 import { parseRules } from '../../../src/shared/flash/rules/parse-rules.ts';
-import { RulesError } from '../../../src/shared/flash/rules/rules-error.ts';
 
 const fresh = () => JSON.parse(JSON.stringify(defaultRules())) as Record<string, any>;
 

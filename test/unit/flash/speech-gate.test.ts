@@ -1,6 +1,6 @@
 /** The speech gate and the talking envelope on their own, then what they change in the engine. */
 import { describe, expect, it } from 'vitest';
-import { AU_CHANNEL_INDEX } from '../../../src/shared/au/ids.ts';
+import { AU_CHANNEL_INDEX } from '../../../src/shared/contract/index.ts';
 import { createFlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
 import { createSpeechGate, SPEECH_ASSUMED, SPEECH_QUIET, SPEECH_TALKING } from '../../../src/shared/flash/create-speech-gate.ts';
 import { createTalkingEnvelope } from '../../../src/shared/flash/create-talking-envelope.ts';

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
 import { FLASH_ENGINE_DEFAULTS } from '../../../src/shared/flash/defaults.ts';
-import type { FlashEvent } from '../../../src/shared/flash/event.ts';
-import { FlashEngineError } from '../../../src/shared/flash/flash-engine-error.ts';
+import { FlashEngineError, type FlashEvent } from '../../../src/shared/contract/index.ts';
 import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
 import { addAus, addNoise, build, completed, gaussian, lostFrame, neutralFrame, run, times } from './frames.ts';
 

@@ -4,8 +4,7 @@
  * sub-frame vertex once the next sample is in), the view (both sides or one) its peak was read
  * from; and each AU channel's peak, for the event's AU list.
  */
-import type { CompiledAuRule } from '../compile-rules.ts';
-import { VIEW_BOTH } from '../compile-rules.ts';
+import { type CompiledAuRule, VIEW_BOTH } from '../compile-rules.ts';
 import type { RuleFrame } from '../evaluate-au-rule.ts';
 import { parabolicPeakTime } from '../parabolic-peak-time.ts';
 

@@ -3,7 +3,7 @@
  * (largest time integral of its evidence: how completely the frames matched it) unless one side rose first and fell first by the
  * lateral rule's lag (then the one-sided kind); its side, AU list and confidence.
  */
-import { AU_INTENSITY_MAX } from '../../au/ids.ts';
+import { AU_INTENSITY_MAX } from '../../contract/index.ts';
 import { clamp01 } from '../../numbers.ts';
 import { VIEW_BOTH, VIEW_LEFT, VIEW_RIGHT, type CompiledAuRule } from '../compile-rules.ts';
 import type { FlashEngineOptions } from '../defaults.ts';

@@ -4,8 +4,7 @@
  * problem (path, expected, got, fix). Pure; DOM-free; no code generation at run time (the schema
  * validator is ajv's standalone output, so it runs under a CSP without 'unsafe-eval').
  */
-import { RulesError } from './rules-error.ts';
-import type { Rules } from './rules.ts';
+import { type Rules, RulesError } from '../../contract/index.ts';
 import { schemaProblems } from './schema-problems.ts';
 import { semanticProblems } from './semantic-problems.ts';
 import { validate } from './validate-rules-schema.generated.js';

@@ -4,7 +4,7 @@
  */
 import schema from './rules.schema.json';
 import type { SchemaError } from './validate-rules-schema.generated.js';
-import type { RuleProblem } from './rules-error.ts';
+import type { RuleProblem } from '../../contract/index.ts';
 
 /** Examples shown when a required field is missing. */
 const FIELD_EXAMPLES: Readonly<Record<string, string>> = {

@@ -3,9 +3,7 @@
  * order, rules that require nothing, an AU both required and excluded, side options that do not
  * fit, signals that do not fit the kind.
  */
-import { AU_LIST } from '../../au/ids.ts';
-import type { RuleProblem } from './rules-error.ts';
-import type { AuRule, Rule, Rules } from './rules.ts';
+import { AU_LIST, type AuRule, type Rule, type RuleProblem, type Rules } from '../../contract/index.ts';
 
 const SIDED = new Set<string>(AU_LIST.filter((a) => a.sided).map((a) => a.id));
 

@@ -1,10 +1,11 @@
 /**
- * The contract between the page and the landmarking worker: plain, structured-clone-safe data.
+ * What one analysed frame carries from the landmarking worker to the page: plain,
+ * structured-clone-safe data.
  * Units are in each field's comment. Coordinates from MediaPipe are normalised image coordinates
  * (x, y in 0..1 of width/height, z roughly in the same scale as x, smaller = nearer the camera).
  */
-import type { FlashEvent } from './flash/event.ts';
-import type { SpeechStateName } from './flash/create-speech-gate.ts';
+import type { FlashEvent } from './flash-event.ts';
+import type { SpeechStateName } from './speech.ts';
 
 export const LANDMARK_COUNT = 478;
 export const BLENDSHAPE_COUNT = 52;
@@ -87,29 +88,6 @@ export type FaceSelection =
   | { mode: 'largest' }
   /** Follow the face under this point (normalised image coordinates), then keep following it. */
   | { mode: 'point'; x: number; y: number };
-
-/** Error codes that cross the thread boundary; the UI branches on these. */
-export type PipelineErrorCode =
-  | 'model-load-failed'
-  | 'webgl-unavailable'
-  | 'webgl-context-lost'
-  | 'unsupported-codec'
-  | 'corrupt-file'
-  | 'no-video-track'
-  | 'no-face'
-  | 'timestamp-order'
-  | 'worker-crashed'
-  | 'internal';
-
-export class PipelineError extends Error {
-  constructor(
-    readonly code: PipelineErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PipelineError';
-  }
-}
 
 /** The transferable buffers of a result, for postMessage/Comlink.transfer. */
 export function resultTransferables(r: FrameResult): ArrayBuffer[] {

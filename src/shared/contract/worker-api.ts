@@ -3,19 +3,15 @@
  * implements it (`satisfies LandmarkerApi`), the page's bridge wraps it. Callbacks passed in are
  * Comlink proxies; typed arrays in results are transferred.
  */
-import type { NeutralBaseline } from './au/neutral-baseline.ts';
-import type {
-  DelegateReport,
-  FaceSelection,
-  FrameResult,
-  PipelineStats,
-} from './protocol.ts';
+import type { DelegateReport, FaceSelection, FrameResult, PipelineStats } from './frame.ts';
+import type { NeutralBaseline } from './neutral-baseline.ts';
+import type { Rules } from './rules.ts';
 
 export interface WorkerInit {
   /** Chosen on the page by measurement (pipeline/choose-delegate.ts), with the reason. */
   delegate: DelegateReport;
-  /** Flash rules (JSON, validated in the worker); the built-in rules when absent. */
-  rules?: unknown;
+  /** Flash rules (validated on the page with parseRules, and again in the worker); the built-in rules when absent. */
+  rules?: Rules;
   /** A saved neutral baseline to start from (the session's given neutral). */
   baseline?: NeutralBaseline;
 }

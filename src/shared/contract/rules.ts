@@ -7,8 +7,8 @@
  * frame is the smallest ratio intensity / min over its required AUs (and over the best AU of each
  * anyOf group): 1 means every required AU is exactly at its min.
  */
-import type { AuId } from '../../au/ids.ts';
-import type { FlashKind } from '../kinds.ts';
+import type { AuId } from './action-units.ts';
+import type { FlashKind } from './flash-event.ts';
 
 export const RULES_FORMAT = 'microflash-rules';
 export const RULES_FORMAT_VERSION = 1;
