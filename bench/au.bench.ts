@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAuEstimator, type AuInput } from '../src/shared/au/create-au-estimator.ts';
-import { loadRecording, RECORDING_DIR } from '../test/support/recordings.ts';
-import { movePoint, neutralFace, render } from '../test/unit/au/synthetic-face.ts';
+import { createAuEstimator, type AuInput } from '../src/shared/au/index.ts';
+import { loadRecording, RECORDING_DIR } from '../scripts/lib/recordings.ts';
+import { movePoint, neutralFace, render } from '../scripts/lib/synthetic-face.ts';
 import { FACE_LEFT } from '../src/shared/landmarks.ts';
 
 const WARMUP_FRAMES = 2000;

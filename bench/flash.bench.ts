@@ -6,9 +6,7 @@
  */
 import { AU_CHANNEL_INDEX, AU_CHANNELS, AU_LIST, type AuChannel } from '../src/shared/contract/index.ts';
 import { EYE_FEATURES, EYE_INDEX } from '../src/shared/eyes.ts';
-import { createFlashEngine } from '../src/shared/flash/create-flash-engine.ts';
-import type { FlashFrame } from '../src/shared/flash/flash-frame.ts';
-import { defaultRules } from '../src/shared/flash/rules/default-rules.ts';
+import { createFlashEngine, defaultRules, type FlashFrame } from '../src/shared/flash/index.ts';
 
 const FPS = 30;
 const FRAMES = 60_000;

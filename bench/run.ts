@@ -14,7 +14,7 @@ import { fakeCameraFlags, launchChromium } from '../src/node/chromium.ts';
 import { ensureBuilt } from '../src/node/ensure-build.ts';
 import { DIST_DIR, PROJECT_ROOT } from '../src/node/paths.ts';
 import { startStaticServer } from '../src/node/static-server.ts';
-import { y4mFor } from '../test/support/media.ts';
+import { y4mFor } from '../scripts/lib/media.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {

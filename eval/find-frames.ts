@@ -12,12 +12,10 @@
  * Extract a frame to look at: ffmpeg -i ../shared/fixtures/video/smile.mov
  *   -vf "select=eq(n\,80)" -frames:v 1 .cache/eval/smile-80.png
  */
-import { createAuEstimator, type AuOutput } from '../src/shared/au/create-au-estimator.ts';
+import { createAuEstimator, type AuOutput } from '../src/shared/au/index.ts';
 import { AU_CHANNEL_INDEX, AU_LIST, type AuChannel, type FlashEvent } from '../src/shared/contract/index.ts';
-import { createFlashEngine } from '../src/shared/flash/create-flash-engine.ts';
-import { flashFrameOf } from '../src/shared/flash/flash-frame.ts';
-import { defaultRules } from '../src/shared/flash/rules/default-rules.ts';
-import { loadRecording, type RecordedFrame, type Recording } from '../test/support/recordings.ts';
+import { createFlashEngine, defaultRules, flashFrameOf } from '../src/shared/flash/index.ts';
+import { loadRecording, type RecordedFrame, type Recording } from '../scripts/lib/recordings.ts';
 
 /** A kind's prototype strength on one frame: the weakest of its key AUs (an AND). */
 const PROTOTYPES: Record<string, (a: (c: AuChannel) => number) => number> = {

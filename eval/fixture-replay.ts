@@ -7,7 +7,7 @@
  */
 import { createAuEstimator } from '../src/shared/au/index.ts';
 import { createFlashEngine, defaultRules, flashFrameOf, type FlashEvent, type Rules } from '../src/shared/flash/index.ts';
-import { loadRecording } from '../test/support/recordings.ts';
+import { loadRecording } from '../scripts/lib/recordings.ts';
 import { FLASH_FRAMES, FPS, GAP_S, LEAD_S, SPEECH_CLIPS, SPLICE_CASES, TAIL_S } from './cases.ts';
 import type { Detection, TruthFlash } from './metrics.ts';
 

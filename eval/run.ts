@@ -24,7 +24,7 @@ import { peopleFigures, peopleTables } from './people/report.ts';
 import { launchAnalysisBrowser } from '../src/node/analysis-runner.ts';
 import { AnalysisError } from '../src/node/analysis-types.ts';
 import { PROJECT_ROOT } from '../src/node/paths.ts';
-import { fixtureVideo, flashSequenceClip, framePtsSeconds, h264Copy } from '../test/support/media.ts';
+import { fixtureVideo, flashSequenceClip, framePtsSeconds, h264Copy } from '../scripts/lib/media.ts';
 import {
   FLASH_FRAMES, FPS, GAP_S, LEAD_S, NEUTRAL_STRETCHES, NO_FIXTURE, SMILING_SPEECH_CLIPS, SPEECH_CLIPS, SPLICE_CASES, TAIL_S,
 } from './cases.ts';

@@ -12,9 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { createAuEstimator } from '../src/shared/au/create-au-estimator.ts';
+import { createAuEstimator } from '../src/shared/au/index.ts';
 import { AU_CHANNEL_INDEX, AU_LIST, type AuId } from '../src/shared/contract/index.ts';
-import { loadRecording } from '../test/support/recordings.ts';
+import { loadRecording } from './lib/recordings.ts';
 
 const PEER_DIR = join('..', 'shared', 'fixtures', 'peer-output');
 /** Largest timestamp difference for a frame match, as a fraction of the recording's frame interval. */

@@ -24,8 +24,8 @@ import { BUNDLED, CHROMIUM_ENV, chooseChromium } from '../src/node/chromium.ts';
 import { PROJECT_ROOT } from '../src/node/paths.ts';
 import { listPeople } from '../eval/people/catalog.ts';
 import { personStillsClip } from '../eval/people/media.ts';
-import { FIXTURE_VIDEO, h264Copy } from '../test/support/media.ts';
-import { FFMPEG_ENV, mediaToolPath } from '../test/support/media-tools.ts';
+import { FIXTURE_VIDEO, h264Copy } from './lib/media.ts';
+import { FFMPEG_ENV, mediaToolPath } from './lib/media-tools.ts';
 
 export const RECORDING_DIR = resolve(PROJECT_ROOT, '.cache', 'landmarks');
 export const PEOPLE_RECORDING_DIR = join(RECORDING_DIR, 'people');

@@ -9,7 +9,7 @@ import { fmt, table } from '../table.ts';
 import { POSED_KINDS, type Person, type PosedKind } from './catalog.ts';
 import { PROTOTYPES } from './prototypes.ts';
 import { calibratedEstimator, stillFrames, stillSize, videoRecording } from './replay.ts';
-import type { RecordedFrame } from '../../test/support/recordings.ts';
+import type { RecordedFrame } from '../../scripts/lib/recordings.ts';
 
 export interface AuSample {
   person: string;

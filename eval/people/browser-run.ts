@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { AnalysisBrowser, AnalyzedFrame } from '../../src/node/analysis-types.ts';
 import { AU_CHANNEL_INDEX, AU_LIST, type FlashEvent } from '../../src/shared/contract/index.ts';
-import { encodeFrames, produce, run } from '../../test/support/media.ts';
+import { encodeFrames, produce, run } from '../../scripts/lib/media.ts';
 import type { AuSample } from './au-check.ts';
 import type { Person } from './catalog.ts';
 import { PEOPLE_MEDIA_DIR, personStills } from './media.ts';

@@ -11,7 +11,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES } from '../../test/support/media.ts';
+import { FIXTURES } from '../../scripts/lib/media.ts';
 
 export const PEOPLE_DIR = join(FIXTURES, 'people');
 

@@ -7,7 +7,7 @@
  * the head) are doubled and centred on a black 640x480 frame; London's 640x640 photos are kept.
  */
 import { basename, extname, join } from 'node:path';
-import { MEDIA_DIR, encodeFrames, produce, run } from '../../test/support/media.ts';
+import { MEDIA_DIR, encodeFrames, produce, run } from '../../scripts/lib/media.ts';
 import type { Person, PeopleSet } from './catalog.ts';
 
 export const PEOPLE_MEDIA_DIR = join(MEDIA_DIR, 'people');

@@ -8,7 +8,7 @@
 import { basename, extname } from 'node:path';
 import { createAuEstimator, type AuEstimator, type AuOutput } from '../../src/shared/au/index.ts';
 import { createFlashEngine, defaultRules, flashFrameOf, type FlashEvent, type Rules } from '../../src/shared/flash/index.ts';
-import { loadPeopleRecording, type RecordedFrame, type Recording } from '../../test/support/recordings.ts';
+import { loadPeopleRecording, type RecordedFrame, type Recording } from '../../scripts/lib/recordings.ts';
 import type { Person } from './catalog.ts';
 import type { PeopleClipPlan } from './plan.ts';
 

@@ -3,7 +3,7 @@
  * happen; analyse a file and download the results; keep (only when asked), export and delete data.
  */
 import type { DelegateChoice, FlashEvent, FrameResult, PipelineError, SpeechStateName } from '../shared/contract/index.ts';
-import { validateNeutralBaseline, type NeutralBaseline } from '../shared/au/neutral-baseline.ts';
+import { validateNeutralBaseline, type NeutralBaseline } from '../shared/au/index.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { LiveSession } from '../pipeline/live-session.ts';
 import { listCameras, openCamera, openDisplay, SourceError } from '../pipeline/sources.ts';

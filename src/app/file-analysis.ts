@@ -4,11 +4,7 @@
  * same writers. The file never leaves the page.
  */
 import pkg from '../../package.json';
-import { analysisDocument, analysisJson, analysisVideo, truncationWarning } from '../shared/export/analysis-json.ts';
-import { eventsCsv } from '../shared/export/events-csv.ts';
-import { eventsVtt } from '../shared/export/events-vtt.ts';
-import { EXPORT_SUFFIXES, type ExportKind } from '../shared/export/export-defaults.ts';
-import { framesCsvHeader, framesCsvRow } from '../shared/export/frames-csv.ts';
+import { analysisDocument, analysisJson, analysisVideo, eventsCsv, eventsVtt, EXPORT_SUFFIXES, type ExportKind, framesCsvHeader, framesCsvRow, truncationWarning } from '../shared/export/index.ts';
 import type { DelegateChoice, FileInfo, FlashEvent, FrameResult } from '../shared/contract/index.ts';
 import { MODEL } from '../shared/model.ts';
 import type { WorkerBridge } from '../pipeline/worker-bridge.ts';

@@ -1,7 +1,6 @@
 /** The analysis JSON schema compiled once per run, for checking what is written and what is resumed. */
 import { Ajv } from 'ajv';
-import schema from '../shared/export/analysis.schema.json' with { type: 'json' };
-import type { AnalysisDocument } from '../shared/export/analysis-json.ts';
+import { ANALYSIS_SCHEMA as schema, type AnalysisDocument } from '../shared/export/index.ts';
 
 export interface AnalysisValidator {
   (value: unknown): value is AnalysisDocument;

@@ -1,6 +1,6 @@
 /** Where the four files of one input go. */
 import path from 'node:path';
-import { EXPORT_SUFFIXES, type ExportKind } from '../shared/export/export-defaults.ts';
+import { EXPORT_SUFFIXES, type ExportKind } from '../shared/export/index.ts';
 import { CLI_DEFAULTS } from './cli-defaults.ts';
 
 export type OutputPaths = Readonly<Record<ExportKind, string>>;

@@ -3,7 +3,7 @@
  * mistake costs one line of output, not a batch.
  */
 import { readFile } from 'node:fs/promises';
-import { parseRules } from '../shared/flash/rules/parse-rules.ts';
+import { parseRules } from '../shared/flash/index.ts';
 import { type Rules, RulesError } from '../shared/contract/index.ts';
 import { UsageError } from './usage-error.ts';
 

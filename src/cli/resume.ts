@@ -10,9 +10,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
-import { framesCsvHeader } from '../shared/export/frames-csv.ts';
-import { eventsCsvHeader } from '../shared/export/events-csv.ts';
-import type { AnalysisDocument } from '../shared/export/analysis-json.ts';
+import { type AnalysisDocument, eventsCsvHeader, framesCsvHeader } from '../shared/export/index.ts';
 import type { AnalysisValidator } from './analysis-validator.ts';
 import type { InputFile } from './collect-inputs.ts';
 import type { OutputPaths } from './output-paths.ts';

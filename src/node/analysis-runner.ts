@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type {} from '../shared/harness-api.ts';
 import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
 import type { DelegateChoice, DelegateReport, FileInfo, FileSummary, FlashEvent } from '../shared/contract/index.ts';
-import { analysisVideo } from '../shared/export/analysis-json.ts';
+import { analysisVideo } from '../shared/export/index.ts';
 import {
   AnalysisError,
   type AnalysisBrowser,

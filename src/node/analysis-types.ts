@@ -3,7 +3,7 @@
  * the events, and facts about the input. Plain JSON data (it crosses the page boundary).
  */
 import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
-import type { AnalysisVideo } from '../shared/export/analysis-json.ts';
+import type { AnalysisVideo } from '../shared/export/index.ts';
 import type { Delegate, ErrorCode, FlashEvent, NeutralBaseline } from '../shared/contract/index.ts';
 
 export type { AnalyzedFrame } from '../shared/analyzed-frame.ts';

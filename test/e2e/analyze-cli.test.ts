@@ -29,7 +29,7 @@ import { PROJECT_ROOT } from '../../src/node/paths.ts';
 import { EVENTS_CSV_COLUMNS } from '../../src/shared/export/events-csv.ts';
 import { FRAMES_CSV_COLUMNS } from '../../src/shared/export/frames-csv.ts';
 import { FLASH_KINDS } from '../../src/shared/contract/index.ts';
-import { MEDIA_DIR, fixtureVideo, frameCount, framePtsSeconds, sidewaysWithRotationTag } from '../support/media.ts';
+import { MEDIA_DIR, fixtureVideo, frameCount, framePtsSeconds, sidewaysWithRotationTag } from '../../scripts/lib/media.ts';
 
 // One folder per test run: two runs in the same checkout (a developer's and a hook's) must not
 // delete each other's files.

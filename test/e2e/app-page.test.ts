@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { fixtureVideo, frameCount, y4mFor } from '../support/media.ts';
+import { fixtureVideo, frameCount, y4mFor } from '../../scripts/lib/media.ts';
 import { openPage, type HarnessPage } from './support/harness-page.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp.ts';
 

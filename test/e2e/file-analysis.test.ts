@@ -7,7 +7,7 @@ import { BLENDSHAPE_INDEX } from '../../src/shared/au/blendshapes.ts';
 import type { AnalyzedFrame } from '../../src/shared/analyzed-frame.ts';
 import { launchAnalysisBrowser } from '../../src/node/analysis-runner.ts';
 import { AnalysisError, type AnalysisBrowser } from '../../src/node/analysis-types.ts';
-import { fixtureVideo, flashClip, frameCount, framePtsSeconds, h264Copy } from '../support/media.ts';
+import { fixtureVideo, flashClip, frameCount, framePtsSeconds, h264Copy } from '../../scripts/lib/media.ts';
 
 let browser: AnalysisBrowser;
 beforeAll(async () => {

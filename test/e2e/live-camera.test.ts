@@ -3,7 +3,7 @@
  * through the live path: MediaStreamTrackProcessor -> worker -> results.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { y4mFor } from '../support/media.ts';
+import { y4mFor } from '../../scripts/lib/media.ts';
 import { openHarness, type HarnessPage } from './support/harness-page.ts';
 
 const INPUT_FPS = 30;

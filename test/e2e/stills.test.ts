@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FIXTURE_STILLS } from '../support/media.ts';
+import { FIXTURE_STILLS } from '../../scripts/lib/media.ts';
 import { openHarness, type HarnessPage } from './support/harness-page.ts';
 
 let h: HarnessPage;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { y4mFor } from '../support/media.ts';
+import { y4mFor } from '../../scripts/lib/media.ts';
 import { openPage, type HarnessPage } from './support/harness-page.ts';
 
 let h: HarnessPage | null = null;

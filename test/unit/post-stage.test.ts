@@ -1,7 +1,7 @@
 /** The worker's post stage: the person's given neutral outlives a new source; a clip calibrates. */
 import { describe, expect, it } from 'vitest';
 import { createPostStage } from '../../workers/landmarker/post-stage.ts';
-import { neutralFace, render } from './au/synthetic-face.ts';
+import { neutralFace, render } from '../../scripts/lib/synthetic-face.ts';
 
 function frame(t: number) {
   const f = render(neutralFace());

@@ -3,7 +3,7 @@
  * version, or damaged, is set aside as unreadable (the page lists it, exportable as raw JSON and
  * deletable) instead of breaking the data list or the start of the camera.
  */
-import { validateNeutralBaseline, type NeutralBaseline } from '../../shared/au/neutral-baseline.ts';
+import { validateNeutralBaseline, type NeutralBaseline } from '../../shared/au/index.ts';
 import { FLASH_KINDS } from '../../shared/contract/index.ts';
 import type { RecordedSession, SavedBaseline } from './db.ts';
 

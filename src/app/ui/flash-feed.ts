@@ -3,7 +3,7 @@
  * (duration, micro or not, the AUs that carried it). Newest first.
  */
 import type { FlashEvent } from '../../shared/contract/index.ts';
-import { EXPERIMENTAL_KINDS, kindLabel } from '../../shared/flash/kinds.ts';
+import { EXPERIMENTAL_KINDS, kindLabel } from '../../shared/flash/index.ts';
 import { formatMs, h } from './dom.ts';
 
 /** Entries kept on screen; older ones stay in the session (export) but leave the list. */

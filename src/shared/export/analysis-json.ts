@@ -5,7 +5,7 @@
  * ANALYSIS_FORMAT_VERSION when a field changes meaning or goes away.
  */
 import type { Delegate, DelegateChoice, FileSummary, FlashEvent } from '../contract/index.ts';
-import { EXPERIMENTAL_KINDS, type FlashKind } from '../flash/kinds.ts';
+import { EXPERIMENTAL_KINDS, type FlashKind } from '../flash/index.ts';
 import { sortEventsByOnset } from './events-csv.ts';
 import { EXPORT_SUFFIXES } from './export-defaults.ts';
 import { FRAMES_CSV_COLUMNS } from './frames-csv.ts';

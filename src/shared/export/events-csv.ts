@@ -11,7 +11,7 @@
  * for an event that had not ended when the video did.
  */
 import type { FlashEvent } from '../contract/index.ts';
-import { EXPERIMENTAL_KINDS } from '../flash/kinds.ts';
+import { EXPERIMENTAL_KINDS } from '../flash/index.ts';
 import { csvRow } from './csv-escape.ts';
 import { EXPORT_DEFAULTS } from './export-defaults.ts';
 import { formatNumber } from './format-number.ts';

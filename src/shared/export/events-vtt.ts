@@ -4,7 +4,7 @@
  * Cues are in onset order (WebVTT requires non-decreasing start times); each cue is numbered.
  */
 import type { FlashEvent } from '../contract/index.ts';
-import { kindLabel } from '../flash/kinds.ts';
+import { kindLabel } from '../flash/index.ts';
 import { sortEventsByOnset } from './events-csv.ts';
 import { EXPORT_DEFAULTS } from './export-defaults.ts';
 

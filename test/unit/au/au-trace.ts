@@ -4,7 +4,7 @@
  */
 import { createAuEstimator, type AuOutput } from '../../../src/shared/au/create-au-estimator.ts';
 import { AU_CHANNELS, AU_CHANNEL_INDEX, type AuChannel } from '../../../src/shared/contract/index.ts';
-import { loadRecording } from '../../support/recordings.ts';
+import { loadRecording } from '../../../scripts/lib/recordings.ts';
 
 export interface TracedFrame {
   timestampMs: number;

@@ -5,7 +5,7 @@ import { EYE_INDEX } from '../../../src/shared/eyes.ts';
 import { FACE_LEFT, FACE_RIGHT, FACE_MIDLINE } from '../../../src/shared/landmarks.ts';
 import { BLENDSHAPE_INDEX } from '../../../src/shared/au/blendshapes.ts';
 import { AU_REGISTRY } from '../../../src/shared/au/registry.ts';
-import { movePoint, neutralFace, render, type RenderOptions } from './synthetic-face.ts';
+import { movePoint, neutralFace, render, type RenderOptions } from '../../../scripts/lib/synthetic-face.ts';
 
 /** Inter-ocular distance of the synthetic face, cm (eye centres at x = +-3.2). */
 const IOD_CM = 6.4;

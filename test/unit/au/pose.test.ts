@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { poseFromMatrix, rotationFromEuler } from '../../../src/shared/au/pose.ts';
 import { FACE_MIDLINE } from '../../../src/shared/landmarks.ts';
-import { neutralFace, render } from './synthetic-face.ts';
+import { neutralFace, render } from '../../../scripts/lib/synthetic-face.ts';
 
 function matrixOf(pitch: number, yaw: number, roll: number, scale = 1): Float32Array {
   const r = rotationFromEuler(pitch, yaw, roll);

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { AU_CHANNELS } from '../../../src/shared/contract/index.ts';
 import { AU_DEFAULTS } from '../../../src/shared/au/defaults.ts';
 import { max, mean, summarise, traceRecording, window, type AuGolden } from './au-trace.ts';
-import { loadRecording } from '../../support/recordings.ts';
+import { loadRecording } from '../../../scripts/lib/recordings.ts';
 import { focalLengthPx, poseFreePoints } from '../../../src/shared/au/pose-free-points.ts';
 import { rotationFromMatrix } from '../../../src/shared/au/pose.ts';
 import { FACE_LEFT, FACE_RIGHT } from '../../../src/shared/landmarks.ts';

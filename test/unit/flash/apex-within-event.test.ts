@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuEstimator } from '../../../src/shared/au/index.ts';
 import { createFlashEngine, defaultRules, flashFrameOf, type FlashEvent } from '../../../src/shared/flash/index.ts';
-import { loadRecording } from '../../support/recordings.ts';
+import { loadRecording } from '../../../scripts/lib/recordings.ts';
 
 describe('event times', () => {
   it.each(['contempt', 'smile', 'ex_surp1', 'WolfgangLanger_Pexels'])(

@@ -12,9 +12,9 @@ import {
   FACE_RIGHT,
   LOWER_LIP_OUTER_SIDES,
   UPPER_LIP_OUTER_SIDES,
-} from '../../../src/shared/landmarks.ts';
-import { rotationFromEuler } from '../../../src/shared/au/pose.ts';
-import { LANDMARK_COUNT } from '../../../src/shared/contract/index.ts';
+} from '../../src/shared/landmarks.ts';
+import { rotationFromEuler } from '../../src/shared/au/index.ts';
+import { LANDMARK_COUNT } from '../../src/shared/contract/index.ts';
 
 type V3 = [number, number, number];
 

@@ -1,0 +1,18 @@
+/** What the app and the command line write for the user: events CSV and WebVTT, frames CSV, the analysis JSON. */
+export {
+  ANALYSIS_FORMAT,
+  ANALYSIS_FORMAT_VERSION,
+  analysisDocument,
+  analysisJson,
+  analysisVideo,
+  truncationWarning,
+  type AnalysisDocument,
+  type AnalysisDocumentInput,
+  type AnalysisEvent,
+  type AnalysisVideo,
+} from './analysis-json.ts';
+export { default as ANALYSIS_SCHEMA } from './analysis.schema.json' with { type: 'json' };
+export { EVENTS_CSV_COLUMNS, eventsCsv, eventsCsvHeader, eventsCsvRow, formatEventAus, sortEventsByOnset } from './events-csv.ts';
+export { eventsVtt, vttCue, vttCueText, vttTimestamp } from './events-vtt.ts';
+export { EXPORT_DEFAULTS, EXPORT_SUFFIXES, type ExportKind } from './export-defaults.ts';
+export { FRAMES_CSV_COLUMNS, framesCsvHeader, framesCsvRow, type FramesCsvFrame } from './frames-csv.ts';
