@@ -35,7 +35,14 @@ function syntheticInputs(): { inputs: AuInput[]; what: string } {
     const face = neutralFace();
     movePoint(face, FACE_LEFT.lipCorner, 0, 0.4 * Math.sin(k / 10));
     const f = render(face, { yaw: 0.3 * Math.sin(k / 17), pitch: 0.2 * Math.cos(k / 13) });
-    inputs.push({ timestampMs: 0, landmarks: f.landmarks, matrix: f.matrix, blendshapes: new Float32Array(52).fill(0.05), width: f.width, height: f.height });
+    inputs.push({
+      timestampMs: 0,
+      landmarks: f.landmarks,
+      matrix: f.matrix,
+      blendshapes: new Float32Array(52).fill(0.05),
+      width: f.width,
+      height: f.height,
+    });
   }
   return { inputs, what: 'synthetic (120 posed frames)' };
 }
@@ -55,4 +62,6 @@ for (let k = 0; k < WARMUP_FRAMES + MEASURED_FRAMES; k++) {
 }
 times.sort();
 const q = (p: number): number => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
-console.log(`AU stage, ${what}: median ${q(0.5).toFixed(1)} us/frame, p95 ${q(0.95).toFixed(1)} us/frame, p99 ${q(0.99).toFixed(1)} us/frame (${MEASURED_FRAMES} frames after ${WARMUP_FRAMES} warm-up)`);
+console.log(
+  `AU stage, ${what}: median ${q(0.5).toFixed(1)} us/frame, p95 ${q(0.95).toFixed(1)} us/frame, p99 ${q(0.99).toFixed(1)} us/frame (${MEASURED_FRAMES} frames after ${WARMUP_FRAMES} warm-up)`,
+);

@@ -82,5 +82,7 @@ const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q 
 const median = quantile(0.5);
 const p95 = quantile(0.95);
 console.log(`flash engine: ${frames.length} frames at ${FPS} fps, ${events} events`);
-console.log(`per frame: median ${median.toFixed(2)} us, p95 ${p95.toFixed(2)} us, p99 ${quantile(0.99).toFixed(2)} us, max ${sorted[sorted.length - 1]!.toFixed(1)} us`);
+console.log(
+  `per frame: median ${median.toFixed(2)} us, p95 ${p95.toFixed(2)} us, p99 ${quantile(0.99).toFixed(2)} us, max ${sorted[sorted.length - 1]!.toFixed(1)} us`,
+);
 console.log(median < BUDGET_US && p95 < BUDGET_US ? `within the ${BUDGET_US} us budget` : `OVER the ${BUDGET_US} us budget`);

@@ -30,7 +30,7 @@ const SOURCE = 'WDA_KatieHill_000.mp4';
 function pct(xs: number[], p: number): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,14 +76,28 @@ async function run(delegate: Delegate, fps: number): Promise<string[]> {
 }
 
 function table(rows: string[][]): string {
-  const head = ['delegate', 'cam fps', 'processed fps', 'frames in/s', 'dropped', 'wait+transfer ms p50/p95', 'inference ms p50/p95', 'AU+flash ms p50/p95', 'long tasks >50ms', 'heap MB', 'faces'];
+  const head = [
+    'delegate',
+    'cam fps',
+    'processed fps',
+    'frames in/s',
+    'dropped',
+    'wait+transfer ms p50/p95',
+    'inference ms p50/p95',
+    'AU+flash ms p50/p95',
+    'long tasks >50ms',
+    'heap MB',
+    'faces',
+  ];
   const all = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  return all.map((r) => '| ' + r.map((c, i) => c.padEnd(widths[i] as number)).join(' | ') + ' |').join('\n');
+  return all.map((r) => '| ' + r.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |').join('\n');
 }
 
 await ensureBuilt();
-console.log(`Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}; Chromium headless; source ${SOURCE} as a 640x480 fake camera; ${SECONDS} s measured after ${WARMUP_S} s warm-up; grab is 0 (the track processor hands frames over).`);
+console.log(
+  `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}; Chromium headless; source ${SOURCE} as a 640x480 fake camera; ${SECONDS} s measured after ${WARMUP_S} s warm-up; grab is 0 (the track processor hands frames over).`,
+);
 const rows: string[][] = [];
 const delegates: Delegate[] = ONLY ? [ONLY] : ['CPU', 'GPU'];
 for (const delegate of delegates) {

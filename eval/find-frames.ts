@@ -47,7 +47,10 @@ function fmtAus(o: AuOutput): string {
 
 /** The `n` best frames by `score`, at least `gapMs` apart. */
 function topFrames(frames: RecordedFrame[], score: (i: number) => number, n: number, gapMs: number): number[] {
-  const order = frames.map((_, i) => i).filter((i) => Number.isFinite(score(i))).sort((a, b) => score(b) - score(a));
+  const order = frames
+    .map((_, i) => i)
+    .filter((i) => Number.isFinite(score(i)))
+    .sort((a, b) => score(b) - score(a));
   const picked: number[] = [];
   for (const i of order) {
     if (picked.length >= n) break;
@@ -65,9 +68,12 @@ function candidates(stem: string): void {
   const firstThird = rec.frames.length / 3;
   const neutral = topFrames(rec.frames, (i) => (i < firstThird ? -activity(i) : NaN), 5, 200);
   console.log('  neutral (lowest total AU activity, first third):');
-  for (const i of neutral) console.log(`    frame ${i} t=${rec.frames[i]!.timestampMs.toFixed(0)} ms  total=${activity(i).toFixed(2)}  ${fmtAus(outs[i]!)}`);
+  for (const i of neutral)
+    console.log(`    frame ${i} t=${rec.frames[i]!.timestampMs.toFixed(0)} ms  total=${activity(i).toFixed(2)}  ${fmtAus(outs[i]!)}`);
   for (const [kind, proto] of Object.entries(PROTOTYPES)) {
-    const best = topFrames(rec.frames, (i) => (ok(i) ? proto(reader(outs[i]!)) : NaN), 4, 400).filter((i) => proto(reader(outs[i]!)) >= 0.8);
+    const best = topFrames(rec.frames, (i) => (ok(i) ? proto(reader(outs[i]!)) : NaN), 4, 400).filter(
+      (i) => proto(reader(outs[i]!)) >= 0.8,
+    );
     if (!best.length) continue;
     console.log(`  ${kind}:`);
     for (const i of best) {
@@ -79,7 +85,14 @@ function candidates(stem: string): void {
   }
 }
 
-function preview(stem: string, neutralFrame: number, apexFrame: number, flashFrames: number, fps: number, engineOptions: Record<string, number> = {}): void {
+function preview(
+  stem: string,
+  neutralFrame: number,
+  apexFrame: number,
+  flashFrames: number,
+  fps: number,
+  engineOptions: Record<string, number> = {},
+): void {
   const rec = loadRecording(stem);
   const est = createAuEstimator();
   const engine = createFlashEngine(defaultRules(), engineOptions);
@@ -100,7 +113,9 @@ function preview(stem: string, neutralFrame: number, apexFrame: number, flashFra
   const truth = 2000;
   console.log(`  true onset ${truth} ms; events:`);
   for (const e of events.filter((x) => x.status === 'complete')) {
-    console.log(`    ${e.kind} onset ${e.onsetMs.toFixed(1)} (err ${(e.onsetMs - truth).toFixed(1)}) dur ${e.durationMs.toFixed(0)} peak ${e.peak.toFixed(2)} side ${e.side}`);
+    console.log(
+      `    ${e.kind} onset ${e.onsetMs.toFixed(1)} (err ${(e.onsetMs - truth).toFixed(1)}) dur ${e.durationMs.toFixed(0)} peak ${e.peak.toFixed(2)} side ${e.side}`,
+    );
   }
 }
 
@@ -120,7 +135,9 @@ function main(): void {
   // --no-head-gate: the same preview with the head-motion gate off (to see what it blocks).
   const noHead = args.includes('--no-head-gate');
   if (noHead) args.splice(args.indexOf('--no-head-gate'), 1);
-  const engineOptions: Record<string, number> = noHead ? { headVelocityMaxRadPerS: Infinity, headYawMaxRad: Infinity, headPitchMaxRad: Infinity } : {};
+  const engineOptions: Record<string, number> = noHead
+    ? { headVelocityMaxRadPerS: Infinity, headYawMaxRad: Infinity, headPitchMaxRad: Infinity }
+    : {};
   const stems = args.length ? args : ['smile', 'contempt', 'ex_surp1', 'WolfgangLanger_Pexels', 'ex_missing1', 'test', 'single_face'];
   for (const stem of stems) {
     if (neutralFrame !== undefined && apexFrame !== undefined) {

@@ -29,7 +29,11 @@ export function replaySequence(stem: string, seq: readonly { idx: number; t: num
 }
 
 /** The splice cases at the given rates and lengths: ground truth and detections, one clip per case and rate. */
-export function replaySpliceCases(fpsList: readonly number[] = FPS, lengths: readonly number[] = FLASH_FRAMES, rules?: Rules): { truths: TruthFlash[]; detections: Detection[] } {
+export function replaySpliceCases(
+  fpsList: readonly number[] = FPS,
+  lengths: readonly number[] = FLASH_FRAMES,
+  rules?: Rules,
+): { truths: TruthFlash[]; detections: Detection[] } {
   const truths: TruthFlash[] = [];
   const detections: Detection[] = [];
   for (const c of SPLICE_CASES) {
@@ -42,11 +46,21 @@ export function replaySpliceCases(fpsList: readonly number[] = FPS, lengths: rea
         for (let i = 0; i < n; i++) seq.push({ idx, t: (k++ * 1000) / fps });
       };
       push(c.neutralFrame, Math.round(LEAD_S * fps));
-      c.apexes.forEach((a) => lengths.forEach((frames, j) => {
-        if (j > 0 || a !== c.apexes[0]) push(c.neutralFrame, Math.round(GAP_S * fps));
-        truths.push({ clip, kind: a.kind, onsetMs: (k * 1000) / fps, frames, frameMs: 1000 / fps, fps, source: `${c.video}#${a.apexFrame}` });
-        push(a.apexFrame, frames);
-      }));
+      for (const a of c.apexes) {
+        for (const [j, frames] of lengths.entries()) {
+          if (j > 0 || a !== c.apexes[0]) push(c.neutralFrame, Math.round(GAP_S * fps));
+          truths.push({
+            clip,
+            kind: a.kind,
+            onsetMs: (k * 1000) / fps,
+            frames,
+            frameMs: 1000 / fps,
+            fps,
+            source: `${c.video}#${a.apexFrame}`,
+          });
+          push(a.apexFrame, frames);
+        }
+      }
       push(c.neutralFrame, Math.round(TAIL_S * fps));
       for (const e of replaySequence(stem, seq, rules)) detections.push({ clip, kind: e.kind, onsetMs: e.onsetMs });
     }
@@ -71,8 +85,17 @@ export function replaySpeech(rules?: Rules): SpeechReplay {
     for (const fromS of [0, 1, 2, 3, 4]) {
       const part = rec.frames.map((f, idx) => ({ idx, t: f.timestampMs })).filter((f) => f.t >= fromS * 1000);
       const there = [...part, ...part.slice().reverse()];
-      const ev = replaySequence(stem, there.map((f, k) => ({ idx: f.idx, t: k * frameMs })), rules);
-      runs.push({ clip: stem, fromS, seconds: (there.length * frameMs) / 1000, events: ev.map((e) => `${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s`) });
+      const ev = replaySequence(
+        stem,
+        there.map((f, k) => ({ idx: f.idx, t: k * frameMs })),
+        rules,
+      );
+      runs.push({
+        clip: stem,
+        fromS,
+        seconds: (there.length * frameMs) / 1000,
+        events: ev.map((e) => `${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s`),
+      });
     }
   }
   return { runs, seconds: runs.reduce((a, r) => a + r.seconds, 0), events: runs.reduce((a, r) => a + r.events.length, 0) };

@@ -41,7 +41,10 @@ const KNOBS: Knob[] = [
   { name: 'surprise (no jaw drop) AU20 max', kind: 'surprise', nth: 1, path: ['exclude', 1, 'max'], candidates: [0.4, 0.6, 1.0] },
   {
     name: 'fear (lips parted) AU5 min = surprise (no jaw drop) AU5 max',
-    kind: 'fear', nth: 1, path: ['allOf', 2, 'min'], candidates: [1.2, 1.4, 1.7],
+    kind: 'fear',
+    nth: 1,
+    path: ['allOf', 2, 'min'],
+    candidates: [1.2, 1.4, 1.7],
     also: [{ kind: 'surprise', nth: 1, path: ['exclude', 4, 'max'] }],
   },
   { name: 'happiness AU6 min', kind: 'happiness', nth: 0, path: ['allOf', 1, 'min'], candidates: [0.4, 0.5, 0.7] },
@@ -78,7 +81,8 @@ function getKnob(doc: RulesDoc, knob: Knob): number {
   const value = at[key] as number;
   for (const site of knob.also ?? []) {
     const [other, k] = holder(doc, site);
-    if (other[k] !== value) throw new Error(`${knob.name}: the shipped rules hold ${value} and ${String(other[k])}; they must be one number`);
+    if (other[k] !== value)
+      throw new Error(`${knob.name}: the shipped rules hold ${value} and ${String(other[k])}; they must be one number`);
   }
   return value;
 }
@@ -107,7 +111,11 @@ function score(values: Record<string, number>): Score {
       const { events, frameMs } = replayStillsClip(plan, rules);
       return scorePeopleClip(plan, frameMs, events);
     });
-    const result = matchEvents(clips.flatMap((c) => c.truths), clips.flatMap((c) => c.detections), clips.flatMap((c) => c.controls));
+    const result = matchEvents(
+      clips.flatMap((c) => c.truths),
+      clips.flatMap((c) => c.detections),
+      clips.flatMap((c) => c.controls),
+    );
     const bar = result.matches.filter((m) => inBar(m.truth.fps, m.truth.frames));
     const f = figures(bar);
     out.set(p.id, { truths: f.truths, right: f.rightKind, false: result.unmatched.length });
@@ -162,11 +170,24 @@ for (const held of people) {
 }
 const all = total(shippedScore, () => true);
 const byKind = (rate: number) => fmt(rate);
-console.log(`Leave-one-person-out over ${people.length} people with stills (${fpsList.join('/')} fps, ${lengths.join('/')} frames, bar lengths), ${cache.size} rule variants replayed:`);
-console.log(table(['rules', 'flashes', 'detected with the posed kind', 'share', 'false detections'], [
-  ['shipped thresholds, scored on everyone', String(all.truths), String(all.right), byKind(all.rate), String(all.falses)],
-  ['each threshold chosen without the held-out person, scored on that person', String(heldTruths), String(heldRight), byKind(heldRight / heldTruths), String(heldFalse)],
-]));
+console.log(
+  `Leave-one-person-out over ${people.length} people with stills (${fpsList.join('/')} fps, ${lengths.join('/')} frames, bar lengths), ${cache.size} rule variants replayed:`,
+);
+console.log(
+  table(
+    ['rules', 'flashes', 'detected with the posed kind', 'share', 'false detections'],
+    [
+      ['shipped thresholds, scored on everyone', String(all.truths), String(all.right), byKind(all.rate), String(all.falses)],
+      [
+        'each threshold chosen without the held-out person, scored on that person',
+        String(heldTruths),
+        String(heldRight),
+        byKind(heldRight / heldTruths),
+        String(heldFalse),
+      ],
+    ],
+  ),
+);
 console.log('Thresholds chosen (times out of the held-out runs):');
 for (const [tag, n] of [...choices].sort()) console.log(`  ${tag}: ${n}`);
 console.log(`Shipped: ${KNOBS.map((k) => `${k.name} = ${base[k.name]}`).join('; ')}.`);

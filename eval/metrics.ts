@@ -76,9 +76,7 @@ export function matchEvents(truths: TruthFlash[], detections: Detection[], contr
   }
   return {
     matches: truths.map((t) => ({ truth: t, detection: byTruth.get(t) ?? null })),
-    unmatched: detections
-      .filter((d) => !used.has(d))
-      .map((d) => ({ detection: d, reason: unmatchedReason(d, truths, controls) })),
+    unmatched: detections.filter((d) => !used.has(d)).map((d) => ({ detection: d, reason: unmatchedReason(d, truths, controls) })),
   };
 }
 

@@ -23,7 +23,7 @@ import { fmt, table } from './table.ts';
 
 function arg(name: string): string | null {
   const k = process.argv.indexOf(`--${name}`);
-  return k < 0 ? null : process.argv[k + 1] ?? null;
+  return k < 0 ? null : (process.argv[k + 1] ?? null);
 }
 const list = (name: string) => arg(name)?.split(',') ?? null;
 const sets = list('set');
@@ -57,8 +57,12 @@ for (const p of people) {
       const r = replayHeld(neutral, videoRecording(s.path), rules);
       const interval = r.cutMs / Math.max(1, neutral.frames.length);
       held.push({
-        person: p, label: s.label, kind: s.kind, verdict: heldVerdict(r.events, r.cutMs - interval),
-        neutralEvents: r.events.filter((e) => e.onsetMs < r.cutMs - interval).length, neutralS: r.cutMs / 1000,
+        person: p,
+        label: s.label,
+        kind: s.kind,
+        verdict: heldVerdict(r.events, r.cutMs - interval),
+        neutralEvents: r.events.filter((e) => e.onsetMs < r.cutMs - interval).length,
+        neutralS: r.cutMs / 1000,
       });
     }
     continue;
@@ -75,11 +79,15 @@ console.log(peopleTables(peopleFigures(plans, clips, held), held, people));
 
 // Speech.
 const speech = replaySpeech(rules);
-console.log(`Talking heads (3 speakers, each entered at 0-4 s, forward then backward): ${speech.events} events in ${fmt(speech.seconds, 0)} s = ${fmt(perMinute(speech.events, speech.seconds))} per minute.`);
+console.log(
+  `Talking heads (3 speakers, each entered at 0-4 s, forward then backward): ${speech.events} events in ${fmt(speech.seconds, 0)} s = ${fmt(perMinute(speech.events, speech.seconds))} per minute.`,
+);
 for (const r of speech.runs) if (r.events.length) console.log(`  ${r.clip} from ${r.fromS} s: ${r.events.join(' ')}`);
 console.log('');
 
-console.log('AU check against the prototypes (mean intensity / share present; + = the prototype has it, x = present too often where no prototype has it):');
+console.log(
+  'AU check against the prototypes (mean intensity / share present; + = the prototype has it, x = present too often where no prototype has it):',
+);
 const check = checkAus(auSamples(people));
 console.log(auCheckTable(check));
 for (const v of check.violations) console.log(`  - ${v}`);
@@ -90,22 +98,32 @@ if (process.argv.includes('--misses')) {
   for (const c of clips) {
     for (const t of c.truths) {
       if (!inBar(t.fps, t.frames)) continue;
-      const ev = eventsByClip.get(t.clip)!.filter((e) => e.onsetMs >= t.onsetMs - t.frameMs && e.onsetMs <= t.onsetMs + (t.frames + 2) * t.frameMs);
-      if (!ev.some((e) => e.kind === t.kind)) console.log(`  ${t.source} ${t.fps}fps x${t.frames}: ${ev.map((e) => e.kind).join('+') || 'none'} (${t.kind})`);
+      const ev = eventsByClip
+        .get(t.clip)!
+        .filter((e) => e.onsetMs >= t.onsetMs - t.frameMs && e.onsetMs <= t.onsetMs + (t.frames + 2) * t.frameMs);
+      if (!ev.some((e) => e.kind === t.kind))
+        console.log(`  ${t.source} ${t.fps}fps x${t.frames}: ${ev.map((e) => e.kind).join('+') || 'none'} (${t.kind})`);
     }
     for (const w of c.controls) {
       const ev = eventsByClip.get(w.clip)!.filter((e) => e.onsetMs >= w.startMs && e.onsetMs <= w.endMs);
       if (ev.length) console.log(`  control ${w.clip} ${w.label}: ${ev.map((e) => e.kind).join('+')}`);
     }
   }
-  for (const h of held) if (h.verdict.dominant !== h.kind) console.log(`  held ${h.person.id} ${h.label}: ${JSON.stringify(h.verdict.msByKind)} (${h.kind})`);
+  for (const h of held)
+    if (h.verdict.dominant !== h.kind) console.log(`  held ${h.person.id} ${h.label}: ${JSON.stringify(h.verdict.msByKind)} (${h.kind})`);
 }
 console.log(`Preview over ${people.length} people in ${((performance.now() - t0) / 1000).toFixed(1)} s (recorded model output, Node).`);
 if (process.argv.includes('--spurious')) {
-  const res = matchEvents(clips.flatMap((c) => c.truths), clips.flatMap((c) => c.detections), clips.flatMap((c) => c.controls));
+  const res = matchEvents(
+    clips.flatMap((c) => c.truths),
+    clips.flatMap((c) => c.detections),
+    clips.flatMap((c) => c.controls),
+  );
   for (const u of res.unmatched) {
     const c = clips.find((x) => x.truths[0]?.clip === u.detection.clip)!;
     const before = c.truths.filter((t) => t.onsetMs <= u.detection.onsetMs).at(-1);
-    console.log(`  ${u.reason} ${u.detection.clip} ${u.detection.kind}@${u.detection.onsetMs.toFixed(0)} after ${before?.source} x${before?.frames} @${before?.onsetMs.toFixed(0)}`);
+    console.log(
+      `  ${u.reason} ${u.detection.clip} ${u.detection.kind}@${u.detection.onsetMs.toFixed(0)} after ${before?.source} x${before?.frames} @${before?.onsetMs.toFixed(0)}`,
+    );
   }
 }

@@ -26,10 +26,27 @@ import { AnalysisError } from '../src/node/analysis-types.ts';
 import { PROJECT_ROOT } from '../src/node/paths.ts';
 import { fixtureVideo, flashSequenceClip, framePtsSeconds, h264Copy } from '../scripts/lib/media.ts';
 import {
-  FLASH_FRAMES, FPS, GAP_S, LEAD_S, NEUTRAL_STRETCHES, NO_FIXTURE, SMILING_SPEECH_CLIPS, SPEECH_CLIPS, SPLICE_CASES, TAIL_S,
+  FLASH_FRAMES,
+  FPS,
+  GAP_S,
+  LEAD_S,
+  NEUTRAL_STRETCHES,
+  NO_FIXTURE,
+  SMILING_SPEECH_CLIPS,
+  SPEECH_CLIPS,
+  SPLICE_CASES,
+  TAIL_S,
 } from './cases.ts';
 import {
-  figures, groupBy, matchEvents, overallPrecision, perMinute, precisionByKind, type Detection, type Figures, type TruthFlash,
+  figures,
+  groupBy,
+  matchEvents,
+  overallPrecision,
+  perMinute,
+  precisionByKind,
+  type Detection,
+  type Figures,
+  type TruthFlash,
 } from './metrics.ts';
 
 const EVAL_DIR = resolve(PROJECT_ROOT, '.cache', 'eval');
@@ -86,12 +103,21 @@ function planClips(): ClipPlan[] {
 const r = fmt;
 
 function figureRow(label: string, f: Figures): string[] {
-  return [label, String(f.truths), String(f.matched), r(f.recall), r(f.kindAccuracy), r(f.onsetErrMedianMs, 1), r(f.onsetErrMaxMs, 1), r(f.onsetErrMaxFrames, 2)];
+  return [
+    label,
+    String(f.truths),
+    String(f.matched),
+    r(f.recall),
+    r(f.kindAccuracy),
+    r(f.onsetErrMedianMs, 1),
+    r(f.onsetErrMaxMs, 1),
+    r(f.onsetErrMaxFrames, 2),
+  ];
 }
 const FIG_HEAD = ['', 'flashes', 'detected', 'recall', 'kind acc', 'onset err med ms', 'max ms', 'max frames'];
 
 function topAus(f: AnalyzedFrame | undefined): string {
-  if (!f || !f.aus.length || f.aus[0] === null) return 'no face';
+  if (!f?.aus.length || f.aus[0] === null) return 'no face';
   return AU_LIST.map((a) => [a.id, f.aus[AU_CHANNEL_INDEX[a.id]] ?? 0] as const)
     .filter(([, v]) => v >= 1)
     .sort((a, b) => b[1] - a[1])
@@ -101,7 +127,7 @@ function topAus(f: AnalyzedFrame | undefined): string {
 
 function poseJumpDeg(a: AnalyzedFrame | undefined, b: AnalyzedFrame | undefined): number {
   if (!a || !b || a.pose[0] === null || b.pose[0] === null) return NaN;
-  return (Math.hypot(...a.pose.map((v, i) => (v as number) - (b.pose[i] as number))) * 180) / Math.PI;
+  return (Math.hypot(...a.pose.map((v, i) => (v as number) - b.pose[i]!)) * 180) / Math.PI;
 }
 
 async function main(): Promise<void> {
@@ -113,7 +139,9 @@ async function main(): Promise<void> {
   const smiling = withFalseAlarms ? SMILING_SPEECH_CLIPS.map((v) => ({ video: v, path: fixtureVideo(v) })) : [];
   const stretches = withFalseAlarms ? NEUTRAL_STRETCHES.map((s) => ({ ...s, path: fixtureVideo(s.video) })) : [];
   const totalFrames = plans.reduce((a, p) => a + framePtsSeconds(p.path).length, 0);
-  console.log(`${plans.length} spliced clips, ${totalFrames} frames; ${speech.length + smiling.length + stretches.length} untouched clips.`);
+  console.log(
+    `${plans.length} spliced clips, ${totalFrames} frames; ${speech.length + smiling.length + stretches.length} untouched clips.`,
+  );
 
   const browser = await launchAnalysisBrowser({ delegate: 'CPU' });
   const truths: TruthFlash[] = [];
@@ -132,7 +160,7 @@ async function main(): Promise<void> {
   let peopleRun: { people: Person[]; run: PeopleRun } | null = null;
   const speechRuns: { video: string; durationS: number; events: number; kinds: string[] }[] = [];
   const smilingRuns: typeof speechRuns = [];
-  const stretchRuns: (typeof speechRuns[number] & { fromS: number; toS: number })[] = [];
+  const stretchRuns: ((typeof speechRuns)[number] & { fromS: number; toS: number })[] = [];
   try {
     console.log('Analysing (headless Chromium, CPU delegate):');
     for (const p of plans) {
@@ -142,8 +170,17 @@ async function main(): Promise<void> {
       for (const f of p.flashes) {
         const first = byIndex.get(f.startFrame);
         const onsetMs = first?.timestampMs ?? pts[f.startFrame]! * 1000;
-        if (Math.abs(onsetMs - pts[f.startFrame]! * 1000) > 1) console.warn(`  warning: ${p.name} frame ${f.startFrame}: pipeline time ${onsetMs} ms, file pts ${pts[f.startFrame]! * 1000} ms`);
-        const t: TruthFlash = { clip: p.name, kind: f.kind, onsetMs, frames: f.frames, frameMs: 1000 / p.fps, fps: p.fps, source: f.source };
+        if (Math.abs(onsetMs - pts[f.startFrame]! * 1000) > 1)
+          console.warn(`  warning: ${p.name} frame ${f.startFrame}: pipeline time ${onsetMs} ms, file pts ${pts[f.startFrame]! * 1000} ms`);
+        const t: TruthFlash = {
+          clip: p.name,
+          kind: f.kind,
+          onsetMs,
+          frames: f.frames,
+          frameMs: 1000 / p.fps,
+          fps: p.fps,
+          source: f.source,
+        };
         truths.push(t);
         diag.set(t, { poseJumpDeg: poseJumpDeg(byIndex.get(f.startFrame - 1), first), apexAus: topAus(first) });
       }
@@ -151,18 +188,35 @@ async function main(): Promise<void> {
     }
     for (const s of speech) {
       const { res } = await analyze(s.video, s.path);
-      speechRuns.push({ video: s.video, durationS: res.video.durationS, events: res.events.length, kinds: res.events.map((e) => `${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s`) });
+      speechRuns.push({
+        video: s.video,
+        durationS: res.video.durationS,
+        events: res.events.length,
+        kinds: res.events.map((e) => `${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s`),
+      });
     }
     for (const s of smiling) {
       const { res } = await analyze(s.video, s.path);
-      smilingRuns.push({ video: s.video, durationS: res.video.durationS, events: res.events.length, kinds: res.events.map((e) => `${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s`) });
+      smilingRuns.push({
+        video: s.video,
+        durationS: res.video.durationS,
+        events: res.events.length,
+        kinds: res.events.map((e) => `${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s`),
+      });
     }
     for (const s of stretches) {
       const { frames, res } = await analyze(s.video, s.path);
       const firstFace = frames.find((f) => f.aus.length > 0 && f.aus[0] !== null);
       const fromS = firstFace ? firstFace.timestampMs / 1000 : s.endS;
       const inside = res.events.filter((e) => e.onsetMs < s.endS * 1000);
-      stretchRuns.push({ video: s.video, fromS, toS: s.endS, durationS: Math.max(0, s.endS - fromS), events: inside.length, kinds: inside.map((e) => `${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s`) });
+      stretchRuns.push({
+        video: s.video,
+        fromS,
+        toS: s.endS,
+        durationS: Math.max(0, s.endS - fromS),
+        events: inside.length,
+        kinds: inside.map((e) => `${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s`),
+      });
     }
     if (withPeople) {
       console.log('People (../shared/fixtures/people):');
@@ -197,10 +251,12 @@ async function main(): Promise<void> {
   kindRows.push(figureRow('all', all));
   const byCond = groupBy(result.matches, (m) => `${m.truth.fps} fps x${m.truth.frames}`);
   const condKeys = fpsList.flatMap((fps) => framesList.map((n) => `${fps} fps x${n}`));
-  const condRows = condKeys.filter((k) => byCond.has(k)).map((k) => {
-    const ms = byCond.get(k)!;
-    return [...figureRow(k, figures(ms)), r(ms[0]!.truth.frameMs * ms[0]!.truth.frames, 0)];
-  });
+  const condRows = condKeys
+    .filter((k) => byCond.has(k))
+    .map((k) => {
+      const ms = byCond.get(k)!;
+      return [...figureRow(k, figures(ms)), r(ms[0]!.truth.frameMs * ms[0]!.truth.frames, 0)];
+    });
   const bySource = groupBy(result.matches, (m) => `${m.truth.source} (${m.truth.kind})`);
   const sourceRows = [...bySource].map(([k, ms]) => figureRow(k, figures(ms)));
   const prec = precisionByKind(result);
@@ -209,17 +265,41 @@ async function main(): Promise<void> {
   precRows.push(['all (matched / detected)', String(overall.detected), String(overall.correct), r(overall.precision)]);
   const spurious = result.unmatched.filter((u) => u.reason === 'spurious');
   const concurrent = result.unmatched.filter((u) => u.reason === 'concurrent');
-  const splicedNeutralS = plans.reduce((a, p) => a + (framePtsSeconds(p.path).length - p.flashes.reduce((b, f) => b + f.frames, 0)) / p.fps - 1, 0);
+  const splicedNeutralS = plans.reduce(
+    (a, p) => a + (framePtsSeconds(p.path).length - p.flashes.reduce((b, f) => b + f.frames, 0)) / p.fps - 1,
+    0,
+  );
 
   const speechS = speechRuns.reduce((a, s) => a + s.durationS, 0);
   const speechEvents = speechRuns.reduce((a, s) => a + s.events, 0);
   const stretchS = stretchRuns.reduce((a, s) => a + s.durationS, 0);
   const stretchEvents = stretchRuns.reduce((a, s) => a + s.events, 0);
   const faRows = [
-    ...speechRuns.map((s) => [s.video, 'speech', r(s.durationS, 1), String(s.events), r(perMinute(s.events, s.durationS), 1), s.kinds.join(' ')]),
+    ...speechRuns.map((s) => [
+      s.video,
+      'speech',
+      r(s.durationS, 1),
+      String(s.events),
+      r(perMinute(s.events, s.durationS), 1),
+      s.kinds.join(' '),
+    ]),
     ['all speech', 'speech', r(speechS, 1), String(speechEvents), r(perMinute(speechEvents, speechS), 1), ''],
-    ...stretchRuns.map((s) => [`${s.video} ${r(s.fromS, 1)}-${s.toS} s`, 'neutral', r(s.durationS, 1), String(s.events), r(perMinute(s.events, s.durationS), 1), s.kinds.join(' ')]),
-    ['spliced clips outside flashes', 'neutral', r(splicedNeutralS, 1), String(spurious.length), r(perMinute(spurious.length, splicedNeutralS), 1), spurious.map((u) => `${u.detection.kind}@${u.detection.clip}`).join(' ')],
+    ...stretchRuns.map((s) => [
+      `${s.video} ${r(s.fromS, 1)}-${s.toS} s`,
+      'neutral',
+      r(s.durationS, 1),
+      String(s.events),
+      r(perMinute(s.events, s.durationS), 1),
+      s.kinds.join(' '),
+    ]),
+    [
+      'spliced clips outside flashes',
+      'neutral',
+      r(splicedNeutralS, 1),
+      String(spurious.length),
+      r(perMinute(spurious.length, splicedNeutralS), 1),
+      spurious.map((u) => `${u.detection.kind}@${u.detection.clip}`).join(' '),
+    ],
     ...smilingRuns.map((s) => [s.video, 'real smiles (not counted)', r(s.durationS, 1), String(s.events), '-', s.kinds.join(' ')]),
   ];
 
@@ -228,15 +308,23 @@ async function main(): Promise<void> {
     .map((m) => {
       const d = diag.get(m.truth)!;
       return {
-        clip: m.truth.clip, source: m.truth.source, fps: m.truth.fps, frames: m.truth.frames, expected: m.truth.kind,
-        got: m.detection?.kind ?? null, poseJumpDeg: Number(r(d.poseJumpDeg, 1)), apexAus: d.apexAus,
+        clip: m.truth.clip,
+        source: m.truth.source,
+        fps: m.truth.fps,
+        frames: m.truth.frames,
+        expected: m.truth.kind,
+        got: m.detection?.kind ?? null,
+        poseJumpDeg: Number(r(d.poseJumpDeg, 1)),
+        apexAus: d.apexAus,
       };
     });
 
   const out: string[] = [];
   out.push(`Microflash accuracy, ${new Date().toISOString().slice(0, 10)}: real pipeline (headless Chromium, MediaPipe, CPU delegate).`);
   out.push('');
-  out.push(`Flashes: apex frames of posed expressions spliced into the same person's neutral frame (hard cuts, ${LEAD_S} s lead, ${GAP_S} s gaps, ${TAIL_S} s tail), ${fpsList.join(' and ')} fps, ${framesList.join('/')} frames; sources: ${SPLICE_CASES.map((c) => `${c.video} (n${c.neutralFrame}; ${c.apexes.map((a) => `#${a.apexFrame} ${a.kind}`).join(', ')})`).join('; ')}.`);
+  out.push(
+    `Flashes: apex frames of posed expressions spliced into the same person's neutral frame (hard cuts, ${LEAD_S} s lead, ${GAP_S} s gaps, ${TAIL_S} s tail), ${fpsList.join(' and ')} fps, ${framesList.join('/')} frames; sources: ${SPLICE_CASES.map((c) => `${c.video} (n${c.neutralFrame}; ${c.apexes.map((a) => `#${a.apexFrame} ${a.kind}`).join(', ')})`).join('; ')}.`,
+  );
   out.push('A detection matches when its onset is within [-1 frame, +length+2 frames] of the first apex frame.');
   out.push('');
   out.push('Per expected kind (recall = detected/flashes; kind acc = right kind/detected; onset error of detected flashes):');
@@ -248,7 +336,9 @@ async function main(): Promise<void> {
   out.push('Per apex frame:');
   out.push(table(FIG_HEAD, sourceRows));
   out.push('');
-  out.push(`Precision on the spliced clips, per detected kind (unmatched = ${concurrent.length} concurrent with a flash + ${spurious.length} on the neutral face):`);
+  out.push(
+    `Precision on the spliced clips, per detected kind (unmatched = ${concurrent.length} concurrent with a flash + ${spurious.length} on the neutral face):`,
+  );
   out.push(table(['detected kind', 'detections', 'right', 'precision'], precRows));
   out.push('');
   if (withFalseAlarms) {
@@ -257,22 +347,37 @@ async function main(): Promise<void> {
     out.push('');
   }
   out.push('Missed or mislabelled flashes (pose jump = head pose change at the cut, degrees):');
-  out.push(table(['clip', 'apex', 'fps', 'frames', 'expected', 'got', 'pose jump', 'AUs >= 1 at apex'], misses.map((m) => [m.clip, m.source, String(m.fps), String(m.frames), m.expected, m.got ?? 'none', r(m.poseJumpDeg, 1), m.apexAus])));
+  out.push(
+    table(
+      ['clip', 'apex', 'fps', 'frames', 'expected', 'got', 'pose jump', 'AUs >= 1 at apex'],
+      misses.map((m) => [m.clip, m.source, String(m.fps), String(m.frames), m.expected, m.got ?? 'none', r(m.poseJumpDeg, 1), m.apexAus]),
+    ),
+  );
   out.push('');
-  out.push(`No fixture (no recall reported): ${Object.entries(NO_FIXTURE).map(([k, why]) => `${k}: ${why}`).join('; ')}.`);
+  out.push(
+    `No fixture (no recall reported): ${Object.entries(NO_FIXTURE)
+      .map(([k, why]) => `${k}: ${why}`)
+      .join('; ')}.`,
+  );
   let peopleReport: object | null = null;
   if (peopleRun) {
     const { people, run } = peopleRun;
     const pf = peopleFigures(run.plans, run.clips, run.held);
     const check = checkAus(run.auSamples);
     out.push('');
-    out.push(`People: ${people.length} (${[...new Set(people.map((p) => p.set))].map((set) => `${SET_NOTES[set]}`).join('; ')}). Each posed still spliced into the same person's neutral still, ${PEOPLE_CLIP_TIMING.leadS} s lead, ${PEOPLE_CLIP_TIMING.gapS} s gaps; controls: ${CONTROL_FRAMES} frames of a relaxed or open-mouthed neutral.`);
+    out.push(
+      `People: ${people.length} (${[...new Set(people.map((p) => p.set))].map((set) => `${SET_NOTES[set]}`).join('; ')}). Each posed still spliced into the same person's neutral still, ${PEOPLE_CLIP_TIMING.leadS} s lead, ${PEOPLE_CLIP_TIMING.gapS} s gaps; controls: ${CONTROL_FRAMES} frames of a relaxed or open-mouthed neutral.`,
+    );
     out.push(peopleTables(pf, run.held, people));
     const talkS = speechS + pf.held.neutralS;
     const talkEvents = speechEvents + pf.held.neutralEvents;
-    out.push(`False flashes on ordinary speech, all speakers (the talking heads above and the video sets' neutral clips): ${talkEvents} in ${r(talkS, 0)} s = ${r(perMinute(talkEvents, talkS))} per minute.`);
+    out.push(
+      `False flashes on ordinary speech, all speakers (the talking heads above and the video sets' neutral clips): ${talkEvents} in ${r(talkS, 0)} s = ${r(perMinute(talkEvents, talkS))} per minute.`,
+    );
     out.push('');
-    out.push('AU check against the prototypes (mean intensity / share present; + = the prototype has it, x = present too often where no prototype has it):');
+    out.push(
+      'AU check against the prototypes (mean intensity / share present; + = the prototype has it, x = present too often where no prototype has it):',
+    );
     out.push(auCheckTable(check));
     for (const v of check.violations) out.push(`  - ${v}`);
     peopleReport = { figures: pf, auCheck: check, events: run.events, held: run.held.map((h) => ({ ...h, person: h.person.id })) };
@@ -285,7 +390,15 @@ async function main(): Promise<void> {
     JSON.stringify(
       {
         date: new Date().toISOString(),
-        setup: { delegate: 'CPU', browser: 'headless Chromium', fps: fpsList, flashFrames: framesList, leadS: LEAD_S, gapS: GAP_S, tailS: TAIL_S },
+        setup: {
+          delegate: 'CPU',
+          browser: 'headless Chromium',
+          fps: fpsList,
+          flashFrames: framesList,
+          leadS: LEAD_S,
+          gapS: GAP_S,
+          tailS: TAIL_S,
+        },
         data: {
           flashes: SPLICE_CASES,
           speech: SPEECH_CLIPS,

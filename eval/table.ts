@@ -9,7 +9,11 @@ const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.len
 export function table(head: string[], rows: string[][]): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) => '| ' + w.map((n, i) => (i === 0 ? pad(cells[i] ?? '', n) : lpad(cells[i] ?? '', n))).join(' | ') + ' |';
-  return [line(head), '|' + w.map((n, i) => (i === 0 ? ':' : '') + '-'.repeat(n + 1) + (i === 0 ? '' : ':')).join('|') + '|', ...rows.map(line)].join('\n');
+  return [
+    line(head),
+    '|' + w.map((n, i) => (i === 0 ? ':' : '') + '-'.repeat(n + 1) + (i === 0 ? '' : ':')).join('|') + '|',
+    ...rows.map(line),
+  ].join('\n');
 }
 
 export { pad, lpad };

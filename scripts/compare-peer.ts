@@ -30,13 +30,23 @@ export interface PeerComparison {
 
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i]!; mb += b[i]!; }
-  ma /= n; mb /= n;
-  let sab = 0, saa = 0, sbb = 0;
+  let ma = 0,
+    mb = 0;
   for (let i = 0; i < n; i++) {
-    const da = a[i]! - ma, db = b[i]! - mb;
-    sab += da * db; saa += da * da; sbb += db * db;
+    ma += a[i]!;
+    mb += b[i]!;
+  }
+  ma /= n;
+  mb /= n;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i]! - ma,
+      db = b[i]! - mb;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
   }
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN;
 }
@@ -51,13 +61,23 @@ export function comparePeer(stem: string, peerDir = PEER_DIR): PeerComparison {
   const ours: Record<string, number[]> = {};
   const theirs: Record<string, number[]> = {};
   const common = AU_LIST.map((a) => a.id).filter((id) => csv.meta.fields?.includes(`AU${Number(id.slice(2))}`));
-  const dts = rec.frames.slice(1).map((f, i) => f.timestampMs - rec.frames[i]!.timestampMs).sort((x, y) => x - y);
+  const dts = rec.frames
+    .slice(1)
+    .map((f, i) => f.timestampMs - rec.frames[i]!.timestampMs)
+    .sort((x, y) => x - y);
   const frameMs = dts[dts.length >> 1] ?? 70;
   const tol = frameMs * MATCH_FRACTION;
   let frames = 0;
   let j = 0;
   for (const f of rec.frames) {
-    const out = est.step({ timestampMs: f.timestampMs, landmarks: f.landmarks, matrix: f.matrix, blendshapes: f.blendshapes, width: rec.width, height: rec.height });
+    const out = est.step({
+      timestampMs: f.timestampMs,
+      landmarks: f.landmarks,
+      matrix: f.matrix,
+      blendshapes: f.blendshapes,
+      width: rec.width,
+      height: rec.height,
+    });
     if (!out.baselineReady || Number.isNaN(out.aus[0]!)) continue;
     const tEnd = f.timestampMs + frameMs;
     while (j + 1 < peerT.length && Math.abs(peerT[j + 1]! - tEnd) <= Math.abs(peerT[j]! - tEnd)) j++;

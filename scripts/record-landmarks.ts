@@ -55,7 +55,10 @@ export function peopleJobs(): RecordingJob[] {
       const clip = personStillsClip(p);
       return [{ video: clip.path, out: join(PEOPLE_RECORDING_DIR, `${p.id}.json`), labels: clip.labels }];
     }
-    return [p.neutral, ...p.posed.map((s) => s.path)].map((v) => ({ video: v, out: join(PEOPLE_RECORDING_DIR, `${basename(v, extname(v))}.json`) }));
+    return [p.neutral, ...p.posed.map((s) => s.path)].map((v) => ({
+      video: v,
+      out: join(PEOPLE_RECORDING_DIR, `${basename(v, extname(v))}.json`),
+    }));
   });
 }
 
@@ -72,7 +75,9 @@ async function pinTools(): Promise<string> {
         ? execFileSync(browser.executablePath, ['--version'], { encoding: 'utf8' }).trim()
         : 'none';
   const ffmpeg = mediaToolPath('ffmpeg');
-  const ffmpegVersion = ffmpeg ? execFileSync(ffmpeg, ['-version'], { encoding: 'utf8' }).split('\n', 1)[0]!.split(' Copyright')[0]! : 'none';
+  const ffmpegVersion = ffmpeg
+    ? execFileSync(ffmpeg, ['-version'], { encoding: 'utf8' }).split('\n', 1)[0]!.split(' Copyright')[0]!
+    : 'none';
   return `${version}; ${ffmpegVersion}`;
 }
 
@@ -129,7 +134,9 @@ export async function recordLandmarks(jobs: RecordingJob[], force = false): Prom
       const tmp = `${job.out}.partial`;
       writeFileSync(tmp, JSON.stringify(out));
       renameSync(tmp, job.out);
-      console.log(`recorded ${basename(job.out, '.json')}: ${frames.length} frames in ${result.elapsedS.toFixed(1)} s (${(frames.length / result.elapsedS).toFixed(1)} fps)`);
+      console.log(
+        `recorded ${basename(job.out, '.json')}: ${frames.length} frames in ${result.elapsedS.toFixed(1)} s (${(frames.length / result.elapsedS).toFixed(1)} fps)`,
+      );
     }
   } finally {
     await browser.close();

@@ -39,11 +39,9 @@ const probe = {
       ms.push(performance.now() - t0);
     }
     ms.sort((a, b) => a - b);
-    return ms[Math.floor(ms.length / 2)] as number;
+    return ms[Math.floor(ms.length / 2)]!;
   },
 };
-
-
 
 installErrorTransfer();
 Comlink.expose(probe satisfies DelegateProbeApi);

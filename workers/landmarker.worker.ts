@@ -84,7 +84,14 @@ const api = {
     await live?.stop();
     live = null;
     fileCancelled = false;
-    return analyzeVideoFile(a, input, (results) => onBatch(Comlink.transfer(results, results.flatMap(resultTransferables))), onInfo, () => fileCancelled, options);
+    return analyzeVideoFile(
+      a,
+      input,
+      (results) => onBatch(Comlink.transfer(results, results.flatMap(resultTransferables))),
+      onInfo,
+      () => fileCancelled,
+      options,
+    );
   },
 
   cancelFile() {

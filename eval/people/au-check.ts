@@ -48,7 +48,8 @@ function stillSamples(p: Person): AuSample[] {
     const f = frames.get(s.label);
     if (!f?.landmarks) continue;
     const est = createAuEstimator();
-    const step = (g: RecordedFrame, t: number) => est.step({ timestampMs: t, landmarks: g.landmarks, matrix: g.matrix, blendshapes: g.blendshapes, width, height });
+    const step = (g: RecordedFrame, t: number) =>
+      est.step({ timestampMs: t, landmarks: g.landmarks, matrix: g.matrix, blendshapes: g.blendshapes, width, height });
     est.startCalibration(100);
     for (let i = 0; i < 12; i++) step(neutral, i * 10);
     const o = step(f, 200);
@@ -66,7 +67,17 @@ function videoSamples(p: Person): AuSample[] {
     est.setBaseline(baseline);
     const rows = rec.frames
       .filter((f) => f.landmarks)
-      .map((f) => est.step({ timestampMs: f.timestampMs, landmarks: f.landmarks, matrix: f.matrix, blendshapes: f.blendshapes, width: rec.width, height: rec.height }).aus);
+      .map(
+        (f) =>
+          est.step({
+            timestampMs: f.timestampMs,
+            landmarks: f.landmarks,
+            matrix: f.matrix,
+            blendshapes: f.blendshapes,
+            width: rec.width,
+            height: rec.height,
+          }).aus,
+      );
     const aus = BILATERAL.map((c) => {
       const col = rows.map((r) => r[c]!).sort((a, b) => a - b);
       return col[col.length >> 1] ?? NaN;
@@ -128,13 +139,17 @@ export function checkAus(samples: readonly AuSample[], bounds = AU_CHECK_BOUNDS)
     for (const a of AU_LIST) {
       const st = row[a.id]!;
       if (tooOften(proto.allowed, a.id, st, bounds)) {
-        violations.push(`${a.id} is clearly present on ${fmt(st.clearShare * 100, 0)}% of ${kind} (mean ${fmt(st.mean, 1)}), which no ${kind} prototype has (at most ${bounds.maxShareUnexpected * 100}%)`);
+        violations.push(
+          `${a.id} is clearly present on ${fmt(st.clearShare * 100, 0)}% of ${kind} (mean ${fmt(st.mean, 1)}), which no ${kind} prototype has (at most ${bounds.maxShareUnexpected * 100}%)`,
+        );
       }
     }
     for (const group of proto.rise) {
       const best = Math.max(...group.map((id) => row[id]!.nearShare));
       if (best < bounds.minShareExpected) {
-        violations.push(`${group.join(' or ')} is present on only ${fmt(best * 100, 0)}% of ${kind}, which its prototype has (at least ${bounds.minShareExpected * 100}%)`);
+        violations.push(
+          `${group.join(' or ')} is present on only ${fmt(best * 100, 0)}% of ${kind}, which its prototype has (at least ${bounds.minShareExpected * 100}%)`,
+        );
       }
     }
   }

@@ -41,9 +41,26 @@ function heldClip(neutral: string, expression: string, name: string): string {
   const out = join(PEOPLE_MEDIA_DIR, 'held', `${name}.mp4`);
   return produce(out, (tmp) =>
     run('ffmpeg', [
-      '-v', 'error', '-y', '-i', neutral, '-i', expression,
-      '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0[v]', '-map', '[v]',
-      '-c:v', 'libx264', '-crf', '4', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', tmp,
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      neutral,
+      '-i',
+      expression,
+      '-filter_complex',
+      '[0:v][1:v]concat=n=2:v=1:a=0[v]',
+      '-map',
+      '[v]',
+      '-c:v',
+      'libx264',
+      '-crf',
+      '4',
+      '-preset',
+      'veryfast',
+      '-pix_fmt',
+      'yuv420p',
+      tmp,
     ]),
   );
 }
@@ -95,7 +112,11 @@ async function runPerson(
     for (const fps of fpsList) {
       const plan = planPeopleClip(p, fps, lengths);
       const name = `${p.id}@${fps}`;
-      const path = encodeFrames(plan.sequence.map((l) => pngs.get(l)!), fps, join(PEOPLE_MEDIA_DIR, 'clips', `${name}-x${lengths.join('_')}.mp4`));
+      const path = encodeFrames(
+        plan.sequence.map((l) => pngs.get(l)!),
+        fps,
+        join(PEOPLE_MEDIA_DIR, 'clips', `${name}-x${lengths.join('_')}.mp4`),
+      );
       const t0 = performance.now();
       const { frames, result } = await analyze(browser, path);
       const byIndex = new Map(frames.map((f) => [f.frameIndex, f]));
@@ -109,7 +130,9 @@ async function runPerson(
           out.auSamples.push({ person: p.id, label: f.label, kind: f.kind, aus: bilateral(byIndex.get(f.startFrame + (f.frames >> 1))) });
         }
       }
-      log(`  ${name.padEnd(22)} ${String(frames.length).padStart(5)} frames ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ${result.events.length} events`);
+      log(
+        `  ${name.padEnd(22)} ${String(frames.length).padStart(5)} frames ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ${result.events.length} events`,
+      );
     }
     return;
   }
@@ -126,13 +149,20 @@ async function runPerson(
     const interval = cutFrame > 0 ? cutMs / cutFrame : 0;
     const fromMs = cutMs - interval;
     out.held.push({
-      person: p, label: s.label, kind: s.kind, verdict: heldVerdict(result.events, fromMs),
-      neutralEvents: result.events.filter((e) => e.onsetMs < fromMs).length, neutralS: cutMs / 1000,
+      person: p,
+      label: s.label,
+      kind: s.kind,
+      verdict: heldVerdict(result.events, fromMs),
+      neutralEvents: result.events.filter((e) => e.onsetMs < fromMs).length,
+      neutralS: cutMs / 1000,
     });
     out.events[name] = result.events;
     const part = frames.slice(cutFrame).filter((f) => f.facePresent);
     const aus = BILATERAL.map((c) => {
-      const col = part.map((f) => f.aus[c] ?? NaN).filter(Number.isFinite).sort((a, b) => a - b);
+      const col = part
+        .map((f) => f.aus[c] ?? NaN)
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
       return col[col.length >> 1] ?? NaN;
     });
     out.auSamples.push({ person: p.id, label: s.label, kind: s.kind, aus });

@@ -48,12 +48,22 @@ export interface Person {
 
 const NIMSTIM_KIND: Record<string, PosedKind> = { AN: 'anger', DI: 'disgust', FE: 'fear', HA: 'happiness', SA: 'sadness', SP: 'surprise' };
 const MEAD_KIND: Record<string, PosedKind> = {
-  angry: 'anger', contempt: 'one_sided_smile', disgusted: 'disgust', fear: 'fear', happy: 'happiness', sad: 'sadness', surprised: 'surprise',
+  angry: 'anger',
+  contempt: 'one_sided_smile',
+  disgusted: 'disgust',
+  fear: 'fear',
+  happy: 'happiness',
+  sad: 'sadness',
+  surprised: 'surprise',
 };
 const CREMAD_KIND: Record<string, PosedKind> = { ANG: 'anger', DIS: 'disgust', FEA: 'fear', HAP: 'happiness', SAD: 'sadness' };
 
 function files(dir: string, pattern: RegExp): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => pattern.test(f)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => pattern.test(f))
+        .sort()
+    : [];
 }
 
 function groupById<T>(names: string[], parse: (name: string) => { id: string; rest: T } | null): Map<string, { name: string; rest: T }[]> {
@@ -87,7 +97,10 @@ function nimstim(): Person[] {
       .map((f) => ({
         path: join(dir, f.name),
         label: `${f.rest.code}_${f.rest.mouth}`,
-        why: f.rest.code === 'NE' ? 'neutral with the lips apart: an open mouth alone is no expression' : 'calm: a relaxed face, no expression',
+        why:
+          f.rest.code === 'NE'
+            ? 'neutral with the lips apart: an open mouth alone is no expression'
+            : 'calm: a relaxed face, no expression',
       }));
     people.push({ set: 'nimstim', id: `nimstim-${id}`, media: 'still', neutral: join(dir, neutral.name), posed, controls });
   }
@@ -106,8 +119,12 @@ function london(): Person[] {
     const smile = list.find((f) => f.rest === 'smile');
     if (!neutral || !smile) continue;
     people.push({
-      set: 'london', id: `london-${id}`, media: 'still', neutral: join(dir, neutral.name),
-      posed: [{ path: join(dir, smile.name), label: 'smile', kind: 'happiness' }], controls: [],
+      set: 'london',
+      id: `london-${id}`,
+      media: 'still',
+      neutral: join(dir, neutral.name),
+      posed: [{ path: join(dir, smile.name), label: 'smile', kind: 'happiness' }],
+      controls: [],
     });
   }
   return people;

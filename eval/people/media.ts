@@ -26,9 +26,20 @@ export function canvasStill(set: PeopleSet, still: string): string {
   const { width, height, scale } = canvas;
   return produce(out, (tmp) =>
     run('ffmpeg', [
-      '-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=black:s=${width}x${height}:d=1`, '-i', still,
-      '-filter_complex', `[1:v]scale=iw*${scale}:ih*${scale}:flags=lanczos,scale=min(iw\\,${width}):min(ih\\,${height}):force_original_aspect_ratio=decrease[fg];[0:v][fg]overlay=(W-w)/2:(H-h)/2:format=auto,format=rgb24`,
-      '-frames:v', '1', tmp,
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `color=c=black:s=${width}x${height}:d=1`,
+      '-i',
+      still,
+      '-filter_complex',
+      `[1:v]scale=iw*${scale}:ih*${scale}:flags=lanczos,scale=min(iw\\,${width}):min(ih\\,${height}):force_original_aspect_ratio=decrease[fg];[0:v][fg]overlay=(W-w)/2:(H-h)/2:format=auto,format=rgb24`,
+      '-frames:v',
+      '1',
+      tmp,
     ]),
   );
 }
@@ -49,6 +60,10 @@ export function personStills(p: Person): { label: string; png: string }[] {
  */
 export function personStillsClip(p: Person): { path: string; labels: string[] } {
   const stills = personStills(p);
-  const path = encodeFrames(stills.map((s) => s.png), 10, join(PEOPLE_MEDIA_DIR, 'contact', `${p.id}.mp4`));
+  const path = encodeFrames(
+    stills.map((s) => s.png),
+    10,
+    join(PEOPLE_MEDIA_DIR, 'contact', `${p.id}.mp4`),
+  );
   return { path, labels: stills.map((s) => s.label) };
 }

@@ -27,7 +27,14 @@ export interface PeopleFigures {
   allLengths: { byKind: Record<string, Figures>; all: Figures; byCondition: Record<string, Figures> };
   /** Posed kind -> detected kind (or 'missed') -> count, bar lengths. */
   confusion: Record<string, Record<string, number>>;
-  precision: { detections: number; matched: number; rightKind: number; overall: number; rightKindOverall: number; byKind: Record<string, { detected: number; correct: number; precision: number }> };
+  precision: {
+    detections: number;
+    matched: number;
+    rightKind: number;
+    overall: number;
+    rightKindOverall: number;
+    byKind: Record<string, { detected: number; correct: number; precision: number }>;
+  };
   falseFlashes: { onControls: number; controls: number; onNeutral: number; neutralS: number; concurrent: number; gazeOnStills: number };
   held: { detected: number; rightKind: number; clips: number; neutralEvents: number; neutralS: number };
 }
@@ -93,7 +100,17 @@ export function peopleFigures(plans: readonly PeopleClipPlan[], clips: readonly 
 
 const FIG_HEAD = ['', 'flashes', 'detected', 'recall', 'right kind', 'onset err med ms', 'max frames'];
 const figRow = (label: string, f: Figures | undefined): string[] =>
-  f ? [label, String(f.truths), String(f.matched), fmt(f.recall), fmt(f.kindAccuracy), fmt(f.onsetErrMedianMs, 1), fmt(f.onsetErrMaxFrames, 2)] : [label, '0', '-', '-', '-', '-', '-'];
+  f
+    ? [
+        label,
+        String(f.truths),
+        String(f.matched),
+        fmt(f.recall),
+        fmt(f.kindAccuracy),
+        fmt(f.onsetErrMedianMs, 1),
+        fmt(f.onsetErrMaxFrames, 2),
+      ]
+    : [label, '0', '-', '-', '-', '-', '-'];
 
 export function peopleTables(f: PeopleFigures, held: readonly HeldResult[], people: readonly Person[]): string {
   const out: string[] = [];
@@ -104,39 +121,77 @@ export function peopleTables(f: PeopleFigures, held: readonly HeldResult[], peop
   out.push(table(FIG_HEAD, [...POSED_KINDS.map((k) => figRow(k, f.allLengths.byKind[k])), figRow('all', f.allLengths.all)]));
   out.push('');
   out.push('Per frame rate and flash length:');
-  out.push(table(FIG_HEAD, Object.entries(f.allLengths.byCondition).sort(([a], [b]) => condOrder(a) - condOrder(b)).map(([k, v]) => figRow(k, v))));
+  out.push(
+    table(
+      FIG_HEAD,
+      Object.entries(f.allLengths.byCondition)
+        .sort(([a], [b]) => condOrder(a) - condOrder(b))
+        .map(([k, v]) => figRow(k, v)),
+    ),
+  );
   out.push('');
   const detectedKinds = [...new Set(Object.values(f.confusion).flatMap((r) => Object.keys(r)))].filter((k) => k !== 'missed').sort();
   out.push('Confusion, bar lengths (rows: posed kind; columns: detected kind):');
-  out.push(table(['posed \\ detected', ...detectedKinds, 'missed'], POSED_KINDS.filter((k) => f.confusion[k]).map((k) => [k, ...[...detectedKinds, 'missed'].map((d) => String(f.confusion[k]![d] ?? 0))])));
+  out.push(
+    table(
+      ['posed \\ detected', ...detectedKinds, 'missed'],
+      POSED_KINDS.filter((k) => f.confusion[k]).map((k) => [
+        k,
+        ...[...detectedKinds, 'missed'].map((d) => String(f.confusion[k]![d] ?? 0)),
+      ]),
+    ),
+  );
   out.push('');
   const p = f.precision;
-  out.push(`Precision: ${p.matched} of ${p.detections} detections lie on a flash (${fmt(p.overall)}); ${p.rightKind} of them with the posed kind (${fmt(p.rightKindOverall)} of all detections).`);
-  out.push(table(['detected kind', 'detections', 'right', 'precision'], Object.entries(p.byKind).map(([k, v]) => [k, String(v.detected), String(v.correct), fmt(v.precision)])));
+  out.push(
+    `Precision: ${p.matched} of ${p.detections} detections lie on a flash (${fmt(p.overall)}); ${p.rightKind} of them with the posed kind (${fmt(p.rightKindOverall)} of all detections).`,
+  );
+  out.push(
+    table(
+      ['detected kind', 'detections', 'right', 'precision'],
+      Object.entries(p.byKind).map(([k, v]) => [k, String(v.detected), String(v.correct), fmt(v.precision)]),
+    ),
+  );
   out.push('');
   const ff = f.falseFlashes;
-  out.push(`False flashes: ${ff.onControls} on ${ff.controls} controls (a relaxed or open-mouthed neutral spliced in like a flash); ${ff.onNeutral} on ${fmt(ff.neutralS, 0)} s of neutral face; ${ff.concurrent} beside a flash. Not counted: ${ff.gazeOnStills} dissociation events (on a clip of photos the gaze never moves, which is the staring it detects).`);
+  out.push(
+    `False flashes: ${ff.onControls} on ${ff.controls} controls (a relaxed or open-mouthed neutral spliced in like a flash); ${ff.onNeutral} on ${fmt(ff.neutralS, 0)} s of neutral face; ${ff.concurrent} beside a flash. Not counted: ${ff.gazeOnStills} dissociation events (on a clip of photos the gaze never moves, which is the staring it detects).`,
+  );
   out.push('');
   out.push('Per person, bar lengths:');
-  out.push(table(['person', 'flashes', 'detected', 'recall', 'right kind'], people.filter((q) => f.bar.byPerson[q.id]).map((q) => {
-    const v = f.bar.byPerson[q.id]!;
-    return [q.id, String(v.truths), String(v.matched), fmt(v.recall), fmt(v.kindAccuracy)];
-  })));
+  out.push(
+    table(
+      ['person', 'flashes', 'detected', 'recall', 'right kind'],
+      people
+        .filter((q) => f.bar.byPerson[q.id])
+        .map((q) => {
+          const v = f.bar.byPerson[q.id]!;
+          return [q.id, String(v.truths), String(v.matched), fmt(v.recall), fmt(v.kindAccuracy)];
+        }),
+    ),
+  );
   out.push('');
   if (held.length) {
     const h = f.held;
-    out.push(`Held expressions (videos: the person's neutral clip, then the expression clip, speech going on; neutral calibrated on the neutral clip): ${h.detected} of ${h.clips} expression clips gave an event, ${h.rightKind} with the posed kind as the longest; ${h.neutralEvents} events in ${fmt(h.neutralS, 0)} s of neutral clips.`);
+    out.push(
+      `Held expressions (videos: the person's neutral clip, then the expression clip, speech going on; neutral calibrated on the neutral clip): ${h.detected} of ${h.clips} expression clips gave an event, ${h.rightKind} with the posed kind as the longest; ${h.neutralEvents} events in ${fmt(h.neutralS, 0)} s of neutral clips.`,
+    );
     const persons = [...new Set(held.map((x) => x.person.id))];
     const kinds = POSED_KINDS.filter((k) => held.some((x) => x.kind === k));
-    out.push(table(['person', ...kinds, 'neutral part'], persons.map((id) => [
-      id,
-      ...kinds.map((k) => {
-        const x = held.find((y) => y.person.id === id && y.kind === k);
-        if (!x) return '';
-        return x.verdict.dominant === null ? 'none' : x.verdict.dominant === x.kind ? 'right' : x.verdict.dominant;
-      }),
-      String(held.filter((y) => y.person.id === id).reduce((a, y) => a + y.neutralEvents, 0)),
-    ])));
+    out.push(
+      table(
+        ['person', ...kinds, 'neutral part'],
+        persons.map((id) => [
+          id,
+          ...kinds.map((k) => {
+            const x = held.find((y) => y.person.id === id && y.kind === k);
+            if (!x) return '';
+            return x.verdict.dominant === null ? 'none' : x.verdict.dominant === x.kind ? 'right' : x.verdict.dominant;
+          }),
+          String(held.filter((y) => y.person.id === id).reduce((a, y) => a + y.neutralEvents, 0)),
+        ]),
+      ),
+    );
     out.push('');
   }
   return out.join('\n');

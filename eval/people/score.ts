@@ -42,8 +42,14 @@ export function scorePeopleClip(plan: PeopleClipPlan, frameMs: (i: number) => nu
       continue;
     }
     truths.push({
-      clip, kind: f.kind, onsetMs, frames: f.frames, frameMs: interval, fps: plan.fps,
-      source: `${plan.person.id} ${f.label}`, person: plan.person.id,
+      clip,
+      kind: f.kind,
+      onsetMs,
+      frames: f.frames,
+      frameMs: interval,
+      fps: plan.fps,
+      source: `${plan.person.id} ${f.label}`,
+      person: plan.person.id,
     });
   }
   const scored = events.filter((e) => !GAZE_KINDS.has(e.kind));

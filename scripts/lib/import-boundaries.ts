@@ -69,7 +69,9 @@ export function importBoundaryViolations(root: string): string[] {
     for (const m of text.matchAll(SPECIFIER)) {
       const spec = m[1]!;
       if (!spec.startsWith('.')) continue;
-      const to = relative(root, normalize(join(root, dirname(file), spec))).split('\\').join('/');
+      const to = relative(root, normalize(join(root, dirname(file), spec)))
+        .split('\\')
+        .join('/');
       const rule = brokenRule(file, to);
       if (rule) out.push(`${file} imports ${to}: ${rule}`);
     }

@@ -42,7 +42,18 @@ export function fixtureVideo(name: string): string {
 
 /** Frames in the first video stream, counted by reading every packet. */
 export function frameCount(path: string): number {
-  const out = run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', path]);
+  const out = run('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-count_packets',
+    '-show_entries',
+    'stream=nb_read_packets',
+    '-of',
+    'csv=p=0',
+    path,
+  ]);
   return Number(out.trim().split(/[\s,]+/)[0]);
 }
 
@@ -61,9 +72,20 @@ export function y4mFor(name: string, fps: number, seconds: number, start = 0): s
   const out = join(MEDIA_DIR, `${name.replace(/\.[^.]+$/, '')}-${fps}fps-${seconds}s-${start}.y4m`);
   return produce(out, (tmp) =>
     run('ffmpeg', [
-      '-v', 'error', '-y', '-ss', String(start), '-t', String(seconds), '-i', fixtureVideo(name),
-      '-vf', `scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2,fps=${fps}`,
-      '-pix_fmt', 'yuv420p', tmp,
+      '-v',
+      'error',
+      '-y',
+      '-ss',
+      String(start),
+      '-t',
+      String(seconds),
+      '-i',
+      fixtureVideo(name),
+      '-vf',
+      `scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2,fps=${fps}`,
+      '-pix_fmt',
+      'yuv420p',
+      tmp,
     ]),
   );
 }
@@ -72,7 +94,25 @@ export function y4mFor(name: string, fps: number, seconds: number, start = 0): s
 export function h264Copy(path: string, stem: string): string {
   const out = join(MEDIA_DIR, `${stem}.h264.mp4`);
   return produce(out, (tmp) =>
-    run('ffmpeg', ['-v', 'error', '-y', '-i', path, '-map', '0:v:0', '-c:v', 'libx264', '-crf', '12', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', ...keepFrameTimes(), tmp]),
+    run('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      path,
+      '-map',
+      '0:v:0',
+      '-c:v',
+      'libx264',
+      '-crf',
+      '12',
+      '-preset',
+      'veryfast',
+      '-pix_fmt',
+      'yuv420p',
+      ...keepFrameTimes(),
+      tmp,
+    ]),
   );
 }
 
@@ -84,7 +124,27 @@ export function sidewaysWithRotationTag(path: string, stem: string): string {
   const out = join(MEDIA_DIR, `${stem}.rotated.mp4`);
   return produce(out, (tmp) => {
     const stored = tmp.replace(/\.mp4$/, '.stored.mp4');
-    run('ffmpeg', ['-v', 'error', '-y', '-i', path, '-map', '0:v:0', '-vf', 'transpose=2', '-c:v', 'libx264', '-crf', '12', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', ...keepFrameTimes(), stored]);
+    run('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      path,
+      '-map',
+      '0:v:0',
+      '-vf',
+      'transpose=2',
+      '-c:v',
+      'libx264',
+      '-crf',
+      '12',
+      '-preset',
+      'veryfast',
+      '-pix_fmt',
+      'yuv420p',
+      ...keepFrameTimes(),
+      stored,
+    ]);
     // The legacy rotate tag becomes the display matrix; ffmpeg versions differ in its sign, so the
     // result is checked (ffprobe gives the matrix's turn counter-clockwise: -90 turns the stored
     // frames a quarter clockwise, upright again).
@@ -99,7 +159,17 @@ export function sidewaysWithRotationTag(path: string, stem: string): string {
 
 /** The display matrix's rotation of the first video stream (counter-clockwise degrees, ffprobe's sign), 0 without one. */
 export function displayRotation(path: string): number {
-  const out = run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream_side_data=rotation', '-of', 'csv=p=0', path]);
+  const out = run('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream_side_data=rotation',
+    '-of',
+    'csv=p=0',
+    path,
+  ]);
   const n = Number.parseFloat(out.trim().split(/[\s,]+/)[0] ?? '');
   return Number.isFinite(n) ? n : 0;
 }
@@ -110,7 +180,18 @@ export function videoFramePng(video: string, index: number): string {
   const out = join(MEDIA_DIR, 'frames', `${stem}-${index}.png`);
   mkdirSync(join(MEDIA_DIR, 'frames'), { recursive: true });
   return produce(out, (tmp) =>
-    run('ffmpeg', ['-v', 'error', '-y', '-i', fixtureVideo(video), '-vf', `select=eq(n\\,${index}),scale=trunc(iw/2)*2:trunc(ih/2)*2`, '-frames:v', '1', tmp]),
+    run('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      fixtureVideo(video),
+      '-vf',
+      `select=eq(n\\,${index}),scale=trunc(iw/2)*2:trunc(ih/2)*2`,
+      '-frames:v',
+      '1',
+      tmp,
+    ]),
   );
 }
 
@@ -134,7 +215,24 @@ export function encodeFrames(frames: readonly string[], fps: number, out: string
         copyFileSync(from, to);
       }
     });
-    run('ffmpeg', ['-v', 'error', '-y', '-framerate', String(fps), '-i', join(work, 'f%05d.png'), '-c:v', 'libx264', '-crf', '4', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', tmp]);
+    run('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-framerate',
+      String(fps),
+      '-i',
+      join(work, 'f%05d.png'),
+      '-c:v',
+      'libx264',
+      '-crf',
+      '4',
+      '-preset',
+      'veryfast',
+      '-pix_fmt',
+      'yuv420p',
+      tmp,
+    ]);
     renameSync(tmp, out);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -236,7 +334,10 @@ export function flashSequenceClip(spec: FlashSequenceSpec): FlashSequenceClip {
   const dir = spec.dir ?? MEDIA_DIR;
   const stem = spec.video.replace(/\.[^.]+$/, '');
   const key = spec.flashes.map((f) => `${f.apexFrame}x${f.frames}`).join('_');
-  const out = join(dir, `flashseq-${stem}-n${spec.neutralFrame}-${key}-${spec.fps}fps-${spec.leadFrames}-${spec.gapFrames}-${spec.tailFrames}.mp4`);
+  const out = join(
+    dir,
+    `flashseq-${stem}-n${spec.neutralFrame}-${key}-${spec.fps}fps-${spec.leadFrames}-${spec.gapFrames}-${spec.tailFrames}.mp4`,
+  );
   return frameSequenceClip(
     {
       neutral: videoFramePng(spec.video, spec.neutralFrame),

@@ -47,9 +47,7 @@ export function loadPeopleRecording(name: string): Recording {
 
 function readRecording(path: string): Recording {
   if (!existsSync(path)) {
-    throw new Error(
-      `No landmark recording at ${path}. Make the recordings first: npx tsx scripts/record-landmarks.ts`,
-    );
+    throw new Error(`No landmark recording at ${path}. Make the recordings first: npx tsx scripts/record-landmarks.ts`);
   }
   const rec = JSON.parse(readFileSync(path, 'utf8')) as Recording;
   if (!Array.isArray(rec.frames) || !(rec.width > 0) || !(rec.height > 0)) {

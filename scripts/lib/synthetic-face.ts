@@ -76,8 +76,9 @@ function mirrorPairs(): Array<[number, number]> {
   for (const k of keys) {
     const r = FACE_RIGHT[k];
     const l = FACE_LEFT[k];
-    if (Array.isArray(r)) r.forEach((ri, i) => pairs.push([ri, (l as readonly number[])[i]!]));
-    else pairs.push([r as number, l as number]);
+    if (Array.isArray(r)) {
+      for (let i = 0; i < r.length; i++) pairs.push([r[i]!, (l as readonly number[])[i]!]);
+    } else pairs.push([r as number, l as number]);
   }
   pairs.push([UPPER_LIP_OUTER_SIDES[0], UPPER_LIP_OUTER_SIDES[1]]);
   pairs.push([LOWER_LIP_OUTER_SIDES[0], LOWER_LIP_OUTER_SIDES[1]]);
@@ -113,9 +114,9 @@ export function neutralFace(): Float64Array {
 
 /** Moves point `i` of a face (cm, face frame) by (dx, dy, dz). */
 export function movePoint(face: Float64Array, i: number, dx: number, dy: number, dz = 0): void {
-  face[i * 3] = (face[i * 3] as number) + dx;
-  face[i * 3 + 1] = (face[i * 3 + 1] as number) + dy;
-  face[i * 3 + 2] = (face[i * 3 + 2] as number) + dz;
+  face[i * 3] = face[i * 3]! + dx;
+  face[i * 3 + 1] = face[i * 3 + 1]! + dy;
+  face[i * 3 + 2] = face[i * 3 + 2]! + dz;
 }
 
 export interface RenderOptions {
@@ -151,7 +152,9 @@ export function render(face: Float64Array, o: RenderOptions = {}): RenderedFrame
   const r = rotationFromEuler(pitch, yaw, roll);
   const lm = new Float32Array(LANDMARK_COUNT * 3);
   for (let i = 0; i < LANDMARK_COUNT; i++) {
-    const x = face[i * 3] as number, y = face[i * 3 + 1] as number, z = face[i * 3 + 2] as number;
+    const x = face[i * 3]!,
+      y = face[i * 3 + 1]!,
+      z = face[i * 3 + 2]!;
     const X = r[0]! * x + r[1]! * y + r[2]! * z + offsetCm[0];
     const Y = r[3]! * x + r[4]! * y + r[5]! * z + offsetCm[1];
     const Z = r[6]! * x + r[7]! * y + r[8]! * z;

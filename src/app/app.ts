@@ -112,10 +112,18 @@ export class App {
 
   /** A write to the browser's storage failed: say so, and offer what is still in memory. */
   private storeFailed(error: Error, session = this.store.unsavedSession()): void {
-    if (!session) return this.say('error', error.message);
+    if (!session) {
+      this.say('error', error.message);
+      return;
+    }
     this.say('error', error.message, {
       label: 'Export this session',
-      run: () => download(`microflash-session-${session.startedAt}.json`, JSON.stringify(this.store.unsavedSession() ?? session, null, 2), 'application/json'),
+      run: () =>
+        download(
+          `microflash-session-${session.startedAt}.json`,
+          JSON.stringify(this.store.unsavedSession() ?? session, null, 2),
+          'application/json',
+        ),
     });
   }
 
@@ -160,7 +168,10 @@ export class App {
     } catch (err) {
       this.ui.delegate.textContent = 'Model: failed';
       const e = err as PipelineError;
-      this.say('error', e.code ? e.message : `The face model failed to load: ${e.message}. Reload the page; run \`npm install\` again if it persists.`);
+      this.say(
+        'error',
+        e.code ? e.message : `The face model failed to load: ${e.message}. Reload the page; run \`npm install\` again if it persists.`,
+      );
       throw err;
     }
     this.bridgeDelegate = choice;
@@ -275,7 +286,12 @@ export class App {
   private updateFaceStatus(r: FrameResult): void {
     const s = this.ui.faceStatus;
     if (r.facePresent) {
-      s.textContent = r.faceCount > 1 ? `${r.faceCount} faces: following one (click a face to follow it)` : r.baselineReady ? 'Face tracked' : 'Face tracked · learning your neutral…';
+      s.textContent =
+        r.faceCount > 1
+          ? `${r.faceCount} faces: following one (click a face to follow it)`
+          : r.baselineReady
+            ? 'Face tracked'
+            : 'Face tracked · learning your neutral…';
       s.dataset.state = 'face';
     } else if (!Number.isFinite(this.lastFaceMs) || r.timestampMs - this.lastFaceMs > APP_DEFAULTS.noFaceMessageAfterMs) {
       s.textContent = r.faceCount > 0 ? 'The followed face left the view' : 'No face in view: face the camera, with light on your face';
@@ -311,7 +327,10 @@ export class App {
     this.calibrationTimer = setTimeout(() => {
       if (!this.calibrating) return;
       this.calibrating = false;
-      this.say('warn', `Calibration did not finish: your face was not in view for ${seconds} seconds. Face the camera, keep still and relaxed, and press Calibrate again.`);
+      this.say(
+        'warn',
+        `Calibration did not finish: your face was not in view for ${seconds} seconds. Face the camera, keep still and relaxed, and press Calibrate again.`,
+      );
     }, APP_DEFAULTS.calibrationMs + APP_DEFAULTS.calibrationGraceMs);
   }
 
@@ -331,11 +350,13 @@ export class App {
     try {
       return validateNeutralBaseline(stored);
     } catch {
-      this.say('warn', 'Your saved neutral face was made by an earlier version and cannot be used: calibrate again and save it (it can be exported or deleted under "Your data").');
+      this.say(
+        'warn',
+        'Your saved neutral face was made by an earlier version and cannot be used: calibrate again and save it (it can be exported or deleted under "Your data").',
+      );
       return null;
     }
   }
-
 
   private async saveBaseline(): Promise<void> {
     const baseline = this.bridge?.currentBaseline();
@@ -388,7 +409,9 @@ export class App {
         : `Done: ${out.frameCount} frames in ${out.elapsedS.toFixed(1)} s, ${out.events.length} expressions.`;
       if (out.warning && !run.signal.aborted) this.say('warn', out.warning);
       ui.downloads.replaceChildren(
-        ...Object.values(out.files).map((f) => h('button', { class: 'download', dataset: { file: f.name }, onclick: () => download(f.name, f.text) }, `Download ${f.name}`)),
+        ...Object.values(out.files).map((f) =>
+          h('button', { class: 'download', dataset: { file: f.name }, onclick: () => download(f.name, f.text) }, `Download ${f.name}`),
+        ),
       );
       ui.downloads.hidden = false;
       (window as unknown as { microflashLastFileAnalysis?: unknown }).microflashLastFileAnalysis = out;

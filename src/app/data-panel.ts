@@ -59,9 +59,14 @@ export class DataPanel {
       ),
     ];
     if (unreadable.length) {
-      this.hooks.say('warn', `${unreadable.length} stored item${unreadable.length > 1 ? 's' : ''} could not be read (made by another version, or damaged). They are listed under "Your data", where you can export or delete them.`);
+      this.hooks.say(
+        'warn',
+        `${unreadable.length} stored item${unreadable.length > 1 ? 's' : ''} could not be read (made by another version, or damaged). They are listed under "Your data", where you can export or delete them.`,
+      );
     }
-    this.list.replaceChildren(...(rows.length ? rows : [h('p', {}, 'Nothing is stored. Sessions are kept only when you tick "Keep this session".')]));
+    this.list.replaceChildren(
+      ...(rows.length ? rows : [h('p', {}, 'Nothing is stored. Sessions are kept only when you tick "Keep this session".')]),
+    );
   }
 
   async deleteAll(): Promise<void> {

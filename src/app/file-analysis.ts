@@ -4,7 +4,18 @@
  * same writers. The file never leaves the page.
  */
 import pkg from '../../package.json';
-import { analysisDocument, analysisJson, analysisVideo, eventsCsv, eventsVtt, EXPORT_SUFFIXES, type ExportKind, framesCsvHeader, framesCsvRow, truncationWarning } from '../shared/export/index.ts';
+import {
+  analysisDocument,
+  analysisJson,
+  analysisVideo,
+  eventsCsv,
+  eventsVtt,
+  EXPORT_SUFFIXES,
+  type ExportKind,
+  framesCsvHeader,
+  framesCsvRow,
+  truncationWarning,
+} from '../shared/export/index.ts';
 import type { DelegateChoice, FileInfo, FlashEvent, FrameResult } from '../shared/contract/index.ts';
 import { MODEL } from '../shared/model.ts';
 import type { WorkerBridge } from '../pipeline/worker-bridge.ts';
@@ -36,7 +47,12 @@ export async function analyzeFileInApp(
   bridge: WorkerBridge,
   file: File,
   delegateChoice: DelegateChoice,
-  handlers: { onProgress(p: FileProgress): void; onFrame?(r: FrameResult): void; onEvents?(events: FlashEvent[]): void; signal?: AbortSignal },
+  handlers: {
+    onProgress(p: FileProgress): void;
+    onFrame?(r: FrameResult): void;
+    onEvents?(events: FlashEvent[]): void;
+    signal?: AbortSignal;
+  },
 ): Promise<FileAnalysisOutput> {
   const stem = file.name.replace(/\.[^.]+$/, '');
   const sha = sha256Hex(file);
@@ -46,27 +62,31 @@ export async function analyzeFileInApp(
   let info: FileInfo | null = null;
   const events = new Map<number, FlashEvent>();
   const t0 = performance.now();
-  const summary = await bridge.analyzeFile({ kind: 'blob', blob: file, name: file.name }, {
-    onBatch(batch: FrameResult[]) {
-      for (const r of batch) {
-        frames += framesCsvRow(r);
-        if (r.facePresent) framesWithFace++;
-        for (const e of r.events) if (e.status === 'complete') events.set(e.id, e);
-        // Every event, not only those of the batch's last frame: the page's list must match the events CSV.
-        if (r.events.length) handlers.onEvents?.(r.events);
-      }
-      done += batch.length;
-      const last = batch[batch.length - 1];
-      if (last) handlers.onFrame?.(last);
-      const elapsedS = (performance.now() - t0) / 1000;
-      const fps = done / elapsedS;
-      const total = info?.frameCount ?? null;
-      handlers.onProgress({ done, total, fps, etaS: total && fps > 0 ? (total - done) / fps : null });
+  const summary = await bridge.analyzeFile(
+    { kind: 'blob', blob: file, name: file.name },
+    {
+      onBatch(batch: FrameResult[]) {
+        for (const r of batch) {
+          frames += framesCsvRow(r);
+          if (r.facePresent) framesWithFace++;
+          for (const e of r.events) if (e.status === 'complete') events.set(e.id, e);
+          // Every event, not only those of the batch's last frame: the page's list must match the events CSV.
+          if (r.events.length) handlers.onEvents?.(r.events);
+        }
+        done += batch.length;
+        const last = batch[batch.length - 1];
+        if (last) handlers.onFrame?.(last);
+        const elapsedS = (performance.now() - t0) / 1000;
+        const fps = done / elapsedS;
+        const total = info?.frameCount ?? null;
+        handlers.onProgress({ done, total, fps, etaS: total && fps > 0 ? (total - done) / fps : null });
+      },
+      onInfo(i: FileInfo) {
+        info = i;
+      },
     },
-    onInfo(i: FileInfo) {
-      info = i;
-    },
-  }, { signal: handlers.signal });
+    { signal: handlers.signal },
+  );
   const elapsedS = (performance.now() - t0) / 1000;
   const all = [...events.values()];
   const video = analysisVideo(summary);

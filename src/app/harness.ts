@@ -48,7 +48,10 @@ const harness = {
   async init(options: { delegate?: DelegateChoice; rules?: unknown } = {}) {
     const t0 = performance.now();
     bridge = await WorkerBridge.start(
-      { delegate: options.delegate ?? 'auto', rules: options.rules === undefined || options.rules === null ? undefined : parseRules(options.rules) },
+      {
+        delegate: options.delegate ?? 'auto',
+        rules: options.rules === undefined || options.rules === null ? undefined : parseRules(options.rules),
+      },
       {
         onCrash: (reason) => {
           live?.detach();
@@ -78,11 +81,7 @@ const harness = {
   },
 
   /** Analyses a same-origin URL (the driver serves the file); frames stream to microflashFrames. */
-  async analyzeUrl(
-    url: string,
-    name: string,
-    options: { raw?: boolean; calibrate?: boolean } = {},
-  ): Promise<AnalyzeOutcome> {
+  async analyzeUrl(url: string, name: string, options: { raw?: boolean; calibrate?: boolean } = {}): Promise<AnalyzeOutcome> {
     const b = requireBridge();
     const sink = window.microflashFrames;
     try {
@@ -152,7 +151,12 @@ const harness = {
   },
 
   liveTimings() {
-    return { grabMs: [...timings.grabMs], transferMs: [...timings.transferMs], inferenceMs: [...timings.inferenceMs], postMs: [...timings.postMs] };
+    return {
+      grabMs: [...timings.grabMs],
+      transferMs: [...timings.transferMs],
+      inferenceMs: [...timings.inferenceMs],
+      postMs: [...timings.postMs],
+    };
   },
 
   async stopCamera() {

@@ -8,7 +8,16 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type AnalysisBrowser, AnalysisError, type FileAnalysisResult } from '../node/analysis-types.ts';
 import type { AnalyzedFrame } from '../shared/analyzed-frame.ts';
-import { analysisDocument, type AnalysisDocument, analysisJson, eventsCsv, eventsVtt, framesCsvHeader, framesCsvRow, truncationWarning } from '../shared/export/index.ts';
+import {
+  analysisDocument,
+  type AnalysisDocument,
+  analysisJson,
+  eventsCsv,
+  eventsVtt,
+  framesCsvHeader,
+  framesCsvRow,
+  truncationWarning,
+} from '../shared/export/index.ts';
 import type { AnalysisValidator } from './analysis-validator.ts';
 import { openAtomicWriter, type AtomicWriter } from './atomic-file.ts';
 import type { InputFile } from './collect-inputs.ts';
@@ -62,20 +71,22 @@ export async function analyzeFile(
     let framesWithFace = 0;
 
     const guard = createStallGuard(context.stallTimeoutMs);
-    const result = await guard.watch(browser.analyze(input.path, {
-      async onFrames(batch: AnalyzedFrame[]) {
-        if (guard.abandoned()) return;
-        guard.touch();
-        let text = '';
-        for (const frame of batch) {
-          check(frame);
-          if (frame.facePresent) framesWithFace++;
-          text += framesCsvRow(frame);
-        }
-        await frames.write(text);
-      },
-      onProgress,
-    }));
+    const result = await guard.watch(
+      browser.analyze(input.path, {
+        async onFrames(batch: AnalyzedFrame[]) {
+          if (guard.abandoned()) return;
+          guard.touch();
+          let text = '';
+          for (const frame of batch) {
+            check(frame);
+            if (frame.facePresent) framesWithFace++;
+            text += framesCsvRow(frame);
+          }
+          await frames.write(text);
+        },
+        onProgress,
+      }),
+    );
 
     const frameCount = check.count();
     if (frameCount !== result.video.frameCount) {
@@ -184,7 +195,12 @@ export function createStallGuard(limitMs: number): {
     watch: (analysis) =>
       new Promise((resolve, reject) => {
         onStall = () =>
-          reject(new AnalysisError('internal', `no new frame for ${Math.round(limitMs / 1000)} s: the analysis page stopped responding. Run again to retry (finished files are kept); --stall-timeout raises the limit`));
+          reject(
+            new AnalysisError(
+              'internal',
+              `no new frame for ${Math.round(limitMs / 1000)} s: the analysis page stopped responding. Run again to retry (finished files are kept); --stall-timeout raises the limit`,
+            ),
+          );
         arm();
         analysis.then(
           (value) => {

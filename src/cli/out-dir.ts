@@ -26,7 +26,8 @@ function reason(e: unknown): string {
 
 export async function claimOutDir(outDir: string, now: () => Date = () => new Date()): Promise<OutDirLock> {
   const existing = await stat(outDir).catch(() => null);
-  if (existing && !existing.isDirectory()) throw new UsageError(`--out ${outDir} is a file, not a folder; give a folder (it is created if missing)`);
+  if (existing && !existing.isDirectory())
+    throw new UsageError(`--out ${outDir} is a file, not a folder; give a folder (it is created if missing)`);
   if (!existing) {
     await mkdir(outDir, { recursive: true }).catch((e: unknown) => {
       throw new UsageError(`--out ${outDir}: cannot create the folder (${reason(e)}); give a folder you can write to`);

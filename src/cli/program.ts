@@ -56,13 +56,26 @@ export function createProgram(onExit: (status: number) => void): Command {
     )
     .argument('<paths...>', 'video files and/or folders')
     .requiredOption('-o, --out <dir>', 'output folder (created if missing)')
-    .option('-j, --jobs <n>', 'files analysed in parallel, one headless page each', boundedInteger(maxJobs(), `each page runs its own model; this machine has ${availableParallelism()} cores`), CLI_DEFAULTS.jobs)
+    .option(
+      '-j, --jobs <n>',
+      'files analysed in parallel, one headless page each',
+      boundedInteger(maxJobs(), `each page runs its own model; this machine has ${availableParallelism()} cores`),
+      CLI_DEFAULTS.jobs,
+    )
     .option('--shard <i/n>', 'analyse only shard i of n (1-based) of the sorted input list, for cluster job arrays')
     .addOption(new Option('--delegate <delegate>', 'MediaPipe delegate').choices(['auto', 'CPU', 'GPU']).default(CLI_DEFAULTS.delegate))
     .option('--rules <file.json>', 'your own flash rules (checked before anything runs)')
     .option('--force', 'analyse again even when complete outputs exist', false)
-    .option('--stall-timeout <seconds>', 'give a file up after this long without a new frame', boundedInteger(CLI_DEFAULTS.stallTimeoutMaxS, 'a day without a frame is a stopped page'), CLI_DEFAULTS.stallTimeoutS)
-    .option('--chromium <path>', `Chromium or Chrome to run, or "${BUNDLED}" for the one that comes with the package (default: $${CHROMIUM_ENV}, then Chrome or Chromium on PATH, then the bundled one)`)
+    .option(
+      '--stall-timeout <seconds>',
+      'give a file up after this long without a new frame',
+      boundedInteger(CLI_DEFAULTS.stallTimeoutMaxS, 'a day without a frame is a stopped page'),
+      CLI_DEFAULTS.stallTimeoutS,
+    )
+    .option(
+      '--chromium <path>',
+      `Chromium or Chrome to run, or "${BUNDLED}" for the one that comes with the package (default: $${CHROMIUM_ENV}, then Chrome or Chromium on PATH, then the bundled one)`,
+    )
     .exitOverride()
     .action(async (paths: string[], options: AnalyzeOptions & { chromium?: string }) => {
       if (options.chromium) {

@@ -60,7 +60,9 @@ export function createPlainReporter(out: NodeJS.WritableStream, now: () => numbe
     start(inputs) {
       overall = createOverallProgress(inputs);
       count = inputs.length;
-      inputs.forEach((f, i) => positions.set(f.path, i + 1));
+      inputs.forEach((f, i) => {
+        positions.set(f.path, i + 1);
+      });
       say(`${count} file${count === 1 ? '' : 's'} to analyse`);
     },
     fileStarted(input) {
@@ -129,9 +131,14 @@ export function createBarsReporter(stream: NodeJS.WriteStream, now: () => number
       overall = createOverallProgress(inputs);
       count = inputs.length;
       nameWidth = width(inputs);
-      overallBar = multibar.create(OVERALL_STEPS, 0, { name: label('all files'), files: `0/${count}`, etaText: '?' }, {
-        format: '{name} {bar} {percentage}% | {files} files | ETA {etaText}',
-      });
+      overallBar = multibar.create(
+        OVERALL_STEPS,
+        0,
+        { name: label('all files'), files: `0/${count}`, etaText: '?' },
+        {
+          format: '{name} {bar} {percentage}% | {files} files | ETA {etaText}',
+        },
+      );
     },
     fileStarted(input) {
       const t = now();

@@ -87,9 +87,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         }
       }
       try {
-        const summary = await analyzeFile(browser, input, paths, context, (done, total) =>
-          reporter.fileProgress(input, done, total),
-        );
+        const summary = await analyzeFile(browser, input, paths, context, (done, total) => reporter.fileProgress(input, done, total));
         return { input, status: 'done', summary };
       } catch (error) {
         if (isSetupError(error)) {

@@ -61,7 +61,9 @@ export function watchPage(page: Page, origin: string): PageFaults {
   return faults;
 }
 
-export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}): Promise<AnalysisBrowser & { delegateReport(): Promise<DelegateReport | null> }> {
+export async function launchAnalysisBrowser(
+  options: AnalysisBrowserOptions = {},
+): Promise<AnalysisBrowser & { delegateReport(): Promise<DelegateReport | null> }> {
   if (!chromiumAvailable()) throw new AnalysisError('no-browser', NO_CHROMIUM_MESSAGE);
   await ensureBuilt();
   let server: StaticServer | null = null;
@@ -116,10 +118,12 @@ export async function launchAnalysisBrowser(options: AnalysisBrowserOptions = {}
         };
         try {
           const out = await page
-            .evaluate(
-              ([u, n, raw, calibrate]) => window.microflash.analyzeUrl(u, n, { raw, calibrate }),
-              [url, basename(path), options.raw ?? false, analyzeOptions.calibrate ?? false] as const,
-            )
+            .evaluate(([u, n, raw, calibrate]) => window.microflash.analyzeUrl(u, n, { raw, calibrate }), [
+              url,
+              basename(path),
+              options.raw ?? false,
+              analyzeOptions.calibrate ?? false,
+            ] as const)
             .catch((err: unknown) => {
               if (isBrowserGone(err)) {
                 throw new AnalysisError(

@@ -126,7 +126,9 @@ export async function bundledChromium(): Promise<BundledChromium | null> {
         if (!existsSync(executablePath)) throw err;
       }
     } catch (err) {
-      throw new Error(`Could not unpack the bundled Chromium into ${dir}: ${(err as Error).message}. Free some disk space or set ${CACHE_ENV} to a writable folder.`);
+      throw new Error(
+        `Could not unpack the bundled Chromium into ${dir}: ${(err as Error).message}. Free some disk space or set ${CACHE_ENV} to a writable folder.`,
+      );
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -148,7 +148,9 @@ export function conciseBrowserError(error: unknown): string {
 /** Playwright's words for a page or browser that went away under it (killed, crashed, out of memory). */
 export function isBrowserGone(error: unknown): boolean {
   const raw = error instanceof Error ? error.message : String(error);
-  return /Target page, context or browser has been closed|Browser has been closed|Target closed|browser has disconnected|Page crashed/i.test(raw);
+  return /Target page, context or browser has been closed|Browser has been closed|Target closed|browser has disconnected|Page crashed/i.test(
+    raw,
+  );
 }
 
 /**

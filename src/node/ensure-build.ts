@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import { DIST_DIR, PROJECT_ROOT } from './paths.ts';
 
 /** What the built app is made from. */
-const SOURCES = ['src/app', 'src/pipeline', 'src/shared', 'workers', 'index.html', 'harness.html', 'vite.config.ts', 'package.json', 'models'];
+const SOURCES = [
+  'src/app',
+  'src/pipeline',
+  'src/shared',
+  'workers',
+  'index.html',
+  'harness.html',
+  'vite.config.ts',
+  'package.json',
+  'models',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

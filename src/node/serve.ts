@@ -22,6 +22,10 @@ try {
   process.on('SIGTERM', stop);
 } catch (err) {
   const code = (err as NodeJS.ErrnoException).code;
-  console.error(code === 'EADDRINUSE' ? `Port ${port} is in use. Start on another: PORT=5174 npm start` : `Could not start the server: ${(err as Error).message}`);
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Port ${port} is in use. Start on another: PORT=5174 npm start`
+      : `Could not start the server: ${(err as Error).message}`,
+  );
   process.exit(1);
 }

@@ -11,7 +11,10 @@ import { PIPELINE_DEFAULTS } from './defaults.ts';
 
 /** Median ms per frame, or an Error saying why the delegate could not be timed. */
 export async function timeDelegate(delegate: Delegate, timeoutMs: number): Promise<number | Error> {
-  const worker = new Worker(new URL('../../workers/delegate-probe.worker.ts', import.meta.url), { type: 'module', name: `probe-${delegate}` });
+  const worker = new Worker(new URL('../../workers/delegate-probe.worker.ts', import.meta.url), {
+    type: 'module',
+    name: `probe-${delegate}`,
+  });
   const api = Comlink.wrap<DelegateProbeApi>(worker);
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {

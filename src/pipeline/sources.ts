@@ -21,7 +21,10 @@ export class SourceError extends Error {
 function toSourceError(err: unknown, what: 'camera' | 'share'): SourceError {
   const name = (err as DOMException)?.name;
   if (what === 'share' && name === 'NotAllowedError') {
-    return new SourceError('share-cancelled', 'Screen sharing was cancelled. Choose "Share a tab or window" again and pick the call window.');
+    return new SourceError(
+      'share-cancelled',
+      'Screen sharing was cancelled. Choose "Share a tab or window" again and pick the call window.',
+    );
   }
   switch (name) {
     case 'NotAllowedError':
@@ -40,7 +43,10 @@ function toSourceError(err: unknown, what: 'camera' | 'share'): SourceError {
         'The camera is in use by another program or could not start. Close other apps using it, then try again.',
       );
     default:
-      return new SourceError('unknown', `The ${what === 'camera' ? 'camera' : 'shared window'} could not be opened: ${(err as Error)?.message ?? err}`);
+      return new SourceError(
+        'unknown',
+        `The ${what === 'camera' ? 'camera' : 'shared window'} could not be opened: ${(err as Error)?.message ?? err}`,
+      );
   }
 }
 
@@ -52,7 +58,10 @@ export async function listCameras(): Promise<MediaDeviceInfo[]> {
 
 export async function openCamera(deviceId?: string): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) {
-    throw new SourceError('unsupported', 'This browser gives no camera access here. Open the app from http://localhost in Chrome, Edge or Firefox.');
+    throw new SourceError(
+      'unsupported',
+      'This browser gives no camera access here. Open the app from http://localhost in Chrome, Edge or Firefox.',
+    );
   }
   const base: MediaTrackConstraints = {
     width: { ideal: PIPELINE_DEFAULTS.cameraWidth },

@@ -137,7 +137,9 @@ export class WorkerBridge {
       const silentMs = performance.now() - this.lastAnswer;
       const limit = this.file ? this.timing.fileBusyTimeoutMs : this.timing.pingTimeoutMs;
       if (silentMs > limit) {
-        void this.recover(`no answer for ${Math.round(silentMs)} ms${this.file ? ` during a file analysis (frame ${this.file.frames})` : ''}`);
+        void this.recover(
+          `no answer for ${Math.round(silentMs)} ms${this.file ? ` during a file analysis (frame ${this.file.frames})` : ''}`,
+        );
         return;
       }
       this.api.ping().then(
@@ -182,8 +184,13 @@ export class WorkerBridge {
    * (the summary then covers the frames done). Rejects with a PipelineError: the worker's, or
    * 'worker-crashed' at once when the worker had to be replaced.
    */
-  analyzeFile(input: FileInput, handlers: FileHandlers, options: FileAnalysisOptions & { signal?: AbortSignal } = {}): Promise<FileSummary> {
-    if (this.file) return Promise.reject(new PipelineError('internal', 'A file analysis is already running; wait for it or cancel it first.'));
+  analyzeFile(
+    input: FileInput,
+    handlers: FileHandlers,
+    options: FileAnalysisOptions & { signal?: AbortSignal } = {},
+  ): Promise<FileSummary> {
+    if (this.file)
+      return Promise.reject(new PipelineError('internal', 'A file analysis is already running; wait for it or cancel it first.'));
     const { signal, ...fileOptions } = options;
     return new Promise<FileSummary>((resolve, reject) => {
       const run = { fail: reject, frames: 0 };

@@ -19,6 +19,7 @@ export const EYE_FEATURES = [
 
 export type EyeFeature = (typeof EYE_FEATURES)[number];
 
-export const EYE_INDEX: Readonly<Record<EyeFeature, number>> = Object.fromEntries(
-  EYE_FEATURES.map((f, i) => [f, i]),
-) as Record<EyeFeature, number>;
+export const EYE_INDEX: Readonly<Record<EyeFeature, number>> = Object.fromEntries(EYE_FEATURES.map((f, i) => [f, i])) as Record<
+  EyeFeature,
+  number
+>;

@@ -56,10 +56,7 @@ function contains(b: Box, x: number, y: number): boolean {
  * Picks the face to follow in this frame. Returns its index (-1 if the followed face is not in the
  * frame) and the next state.
  */
-export function followFace(
-  boxes: readonly Box[],
-  state: FaceFollowState,
-): { index: number; state: FaceFollowState } {
+export function followFace(boxes: readonly Box[], state: FaceFollowState): { index: number; state: FaceFollowState } {
   if (boxes.length === 0) return { index: -1, state };
   const sel = state.selection;
   if (sel.mode === 'largest') {

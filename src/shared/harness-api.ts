@@ -30,7 +30,9 @@ export interface HarnessApi {
   analyzeUrl(url: string, name: string, options?: { raw?: boolean; calibrate?: boolean }): Promise<AnalyzeOutcome>;
   /** The person's neutral for everything analysed next; null: each file learns its own. */
   setBaseline(baseline: NeutralBaseline | null): Promise<void>;
-  startCamera(transport?: 'track-processor' | 'video-frame-callback'): Promise<{ transport: string; settings: { width?: number; height?: number; frameRate?: number } }>;
+  startCamera(
+    transport?: 'track-processor' | 'video-frame-callback',
+  ): Promise<{ transport: string; settings: { width?: number; height?: number; frameRate?: number } }>;
   resetLiveLog(): void;
   liveStatus(): Promise<LiveStatus>;
   /** Per-stage timings of the frames since the last reset (ms arrays), for benchmarks. */

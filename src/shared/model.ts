@@ -8,6 +8,5 @@ export const MODEL = {
   /** Local mirror beside the project checkout; tried second. */
   localMirror: '../shared/models/face_landmarker.task',
   /** Official source; tried last. */
-  officialUrl:
-    'https://storage.googleapis.com/mediapipe-models/face_landmarker/face_landmarker/float16/1/face_landmarker.task',
+  officialUrl: 'https://storage.googleapis.com/mediapipe-models/face_landmarker/face_landmarker/float16/1/face_landmarker.task',
 } as const;

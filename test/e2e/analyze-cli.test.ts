@@ -8,17 +8,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -115,15 +105,13 @@ describe('microflash analyze on real videos', () => {
     expect(hevc).toMatch(/unsupported video codec/);
     expect(hevc).toContain('ffmpeg -i');
     const written = readdirSync(OUT).sort();
-    expect(written).toEqual(
-      ['single_face', 'test'].flatMap((s) => [`${s}.events.csv`, `${s}.frames.csv`, `${s}.json`, `${s}.vtt`]).sort(),
-    );
+    expect(written).toEqual(['single_face', 'test'].flatMap((s) => [`${s}.events.csv`, `${s}.frames.csv`, `${s}.json`, `${s}.vtt`]).sort());
     // Analysed frames per second, per file, at the end.
     expect(first.stdout).toMatch(/^single_face\s+done\s+72\s+[\d.]+\s+[\d.]+\s+\d+$/m);
     expect(first.stdout).toMatch(/^broken\s+failed/m);
   });
 
-  it.each(Object.entries(GOOD))('%s: one row per frame of the stream, at the stream\'s own times', (stem, video) => {
+  it.each(Object.entries(GOOD))("%s: one row per frame of the stream, at the stream's own times", (stem, video) => {
     const { data, meta } = parseCsv(join(OUT, `${stem}.frames.csv`));
     expect(meta.fields).toEqual([...FRAMES_CSV_COLUMNS]);
     expect(data).toHaveLength(frameCount(video));
@@ -255,8 +243,7 @@ describe('microflash analyze on real videos', () => {
     const profileTag = `microflash-profile-${child.pid}-`;
     // Kill once frames are being written (the frames table has grown past its header).
     const started = Date.now();
-    const writing = () =>
-      existsSync(out) && readdirSync(out).some((f) => f.includes('partial') && statSync(join(out, f)).size > 4096);
+    const writing = () => existsSync(out) && readdirSync(out).some((f) => f.includes('partial') && statSync(join(out, f)).size > 4096);
     while (!writing()) {
       if (Date.now() - started > 120_000) throw new Error(`no frames written within 120 s: ${stderr}`);
       await new Promise((r) => setTimeout(r, 200));

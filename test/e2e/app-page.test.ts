@@ -31,7 +31,9 @@ describe('the live page', () => {
 
   it('tracks the face from the camera, shows fps, latency and the delegate', async () => {
     await h.page.click('#start-camera');
-    await h.page.waitForFunction(() => document.querySelector('#face-status')?.getAttribute('data-state') === 'face', null, { timeout: 60_000 });
+    await h.page.waitForFunction(() => document.querySelector('#face-status')?.getAttribute('data-state') === 'face', null, {
+      timeout: 60_000,
+    });
     await h.page.waitForTimeout(3000);
     const fps = await h.page.textContent('#fps');
     expect(Number.parseFloat(fps ?? '0')).toBeGreaterThan(0);
@@ -42,7 +44,9 @@ describe('the live page', () => {
 
   it('says when the person is talking (their flashes must then stand out from how they talk)', async () => {
     // The camera is a politician's weekly address: talking throughout.
-    await h.page.waitForFunction(() => document.querySelector('#speech')?.getAttribute('data-state') === 'talking', null, { timeout: 20_000 });
+    await h.page.waitForFunction(() => document.querySelector('#speech')?.getAttribute('data-state') === 'talking', null, {
+      timeout: 20_000,
+    });
     expect(await h.page.textContent('#speech')).toMatch(/Talking/);
   });
 
@@ -90,8 +94,14 @@ describe('the live page', () => {
     await h.page.waitForSelector('#downloads:not([hidden]) button', { timeout: 120_000 });
     const names = await h.page.locator('#downloads button').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.file));
     expect(names.sort()).toEqual(['single_face.events.csv', 'single_face.frames.csv', 'single_face.json', 'single_face.vtt']);
-    const [download] = await Promise.all([h.page.waitForEvent('download'), h.page.locator('#downloads button[data-file="single_face.frames.csv"]').click()]);
-    const csv = Papa.parse<Record<string, string>>(readFileSync((await download.path()) as string, 'utf8'), { header: true, skipEmptyLines: true });
+    const [download] = await Promise.all([
+      h.page.waitForEvent('download'),
+      h.page.locator('#downloads button[data-file="single_face.frames.csv"]').click(),
+    ]);
+    const csv = Papa.parse<Record<string, string>>(readFileSync((await download.path()) as string, 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(csv.errors).toEqual([]);
     expect(csv.data).toHaveLength(frameCount(video));
   });
@@ -105,7 +115,9 @@ describe('the live page', () => {
   it('a camera that goes away mid-session says so, offers to reconnect and keeps the recorded session', async () => {
     const sessions = () => h.page.locator('#data .item[data-type="session"]').count();
     await h.page.click('#start-camera');
-    await h.page.waitForFunction(() => document.querySelector('#face-status')?.getAttribute('data-state') === 'face', null, { timeout: 60_000 });
+    await h.page.waitForFunction(() => document.querySelector('#face-status')?.getAttribute('data-state') === 'face', null, {
+      timeout: 60_000,
+    });
     await h.page.check('#record');
     await h.page.waitForTimeout(1500);
     // What the browser does when the camera is unplugged: the track ends by itself.

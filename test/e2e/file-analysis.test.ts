@@ -28,7 +28,7 @@ describe('file analysis', () => {
     expect(frames).toHaveLength(frameCount(video));
     expect(frames.map((f) => f.frameIndex)).toEqual(frames.map((_, i) => i));
     const pts = framePtsSeconds(video);
-    frames.forEach((f, i) => expect(Math.abs(f.timestampMs - (pts[i] as number) * 1000)).toBeLessThan(0.5));
+    for (const [i, f] of frames.entries()) expect(Math.abs(f.timestampMs - pts[i]! * 1000)).toBeLessThan(0.5);
     expect(frames.filter((f) => f.facePresent).length / frames.length).toBeGreaterThan(0.95);
   });
 
@@ -64,7 +64,7 @@ describe('file analysis', () => {
     const frames = await analyze(flashClip({ ...spec, flashFrames: 2 }));
     const smile = (f: AnalyzedFrame) => {
       const b = f.raw?.blendshapes as number[];
-      return ((b[BLENDSHAPE_INDEX.mouthSmileLeft] as number) + (b[BLENDSHAPE_INDEX.mouthSmileRight] as number)) / 2;
+      return (b[BLENDSHAPE_INDEX.mouthSmileLeft]! + b[BLENDSHAPE_INDEX.mouthSmileRight]!) / 2;
     };
     const truth = smile(apexOnly[0] as AnalyzedFrame);
     const neutral = smile(frames[spec.leadFrames - 1] as AnalyzedFrame);

@@ -36,7 +36,7 @@ describe('live camera path', () => {
     await sleep(8000);
     const s = await h.page.evaluate(() => window.microflash.liveStatus());
     const t = await h.page.evaluate(() => window.microflash.liveTimings());
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const perFrameMs = median(t.inferenceMs) + median(t.postMs);
     // What this machine can do at most: the camera rate, or one frame per inference time.
     const attainableFps = Math.min(INPUT_FPS, 1000 / perFrameMs);

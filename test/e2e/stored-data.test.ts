@@ -46,7 +46,15 @@ describe('stored data the app cannot use', () => {
     await h.page.waitForSelector('#data');
     await seed(h.page, [
       { store: 'sessions', value: { id: 'junk-1', startedAt: 42, events: 'not a list' } },
-      { store: 'baselines', value: { id: 'old-neutral', name: 'old', createdAt: '2026-11-01T10:00:00.000Z', baseline: { version: 1, source: 'calibrated', measureIds: [], measures: [], blendshapes: null, frames: 90 } } },
+      {
+        store: 'baselines',
+        value: {
+          id: 'old-neutral',
+          name: 'old',
+          createdAt: '2026-11-01T10:00:00.000Z',
+          baseline: { version: 1, source: 'calibrated', measureIds: [], measures: [], blendshapes: null, frames: 90 },
+        },
+      },
     ]);
     await h.page.reload();
     await h.page.click('#data summary');
@@ -55,14 +63,20 @@ describe('stored data the app cannot use', () => {
     expect(await message(h.page)).toMatch(/could not be read/);
     // The camera starts: an unusable saved neutral is not a failed model.
     await h.page.click('#start-camera');
-    await h.page.waitForFunction(() => document.querySelector('#face-status')?.getAttribute('data-state') === 'face', null, { timeout: 60_000 });
+    await h.page.waitForFunction(() => document.querySelector('#face-status')?.getAttribute('data-state') === 'face', null, {
+      timeout: 60_000,
+    });
     expect(await message(h.page)).not.toMatch(/model failed/i);
     // Export gives the raw record; Delete removes it.
     const [download] = await Promise.all([
       h.page.waitForEvent('download'),
       h.page.locator('#data .item[data-type="unreadable"][data-store="sessions"] button', { hasText: 'Export' }).click(),
     ]);
-    expect(JSON.parse(readFileSync((await download.path()) as string, 'utf8'))).toEqual({ id: 'junk-1', startedAt: 42, events: 'not a list' });
+    expect(JSON.parse(readFileSync((await download.path()) as string, 'utf8'))).toEqual({
+      id: 'junk-1',
+      startedAt: 42,
+      events: 'not a list',
+    });
     await h.page.locator('#data .item[data-type="unreadable"][data-store="sessions"] button', { hasText: 'Delete' }).click();
     await h.page.waitForFunction(() => document.querySelectorAll('#data .item[data-type="unreadable"]').length === 1);
   });
@@ -101,7 +115,10 @@ describe('stored data the app cannot use', () => {
     await h.page.click('#start-camera');
     await h.page.waitForSelector('#message[data-kind="error"]', { timeout: 60_000 });
     expect(await message(h.page)).toMatch(/storage .* is full.*not stored/i);
-    const [download] = await Promise.all([h.page.waitForEvent('download'), h.page.locator('#message button', { hasText: 'Export this session' }).click()]);
+    const [download] = await Promise.all([
+      h.page.waitForEvent('download'),
+      h.page.locator('#message button', { hasText: 'Export this session' }).click(),
+    ]);
     const session = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
     expect(session.source).toBe('camera');
     expect(Array.isArray(session.events)).toBe(true);

@@ -83,20 +83,26 @@ describe('errors across a Comlink boundary', () => {
   };
 
   it('a pipeline error arrives as a PipelineError with its code', async () => {
-    const err = await remote(api).pipeline().catch((e: unknown) => e);
+    const err = await remote(api)
+      .pipeline()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PipelineError);
     expect((err as PipelineError).code).toBe('no-face');
     expect((err as Error).message).toBe('too few frames with a face');
   });
 
   it('an engine error arrives as a FlashEngineError', async () => {
-    const err = await remote(api).engine().catch((e: unknown) => e);
+    const err = await remote(api)
+      .engine()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FlashEngineError);
     expect((err as FlashEngineError).code).toBe('timestamp-order');
   });
 
   it('a rules error arrives as a RulesError with every problem', async () => {
-    const err = await remote(api).rules().catch((e: unknown) => e);
+    const err = await remote(api)
+      .rules()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RulesError);
     expect((err as RulesError).code).toBe('invalid-rules');
     expect((err as RulesError).problems.length).toBeGreaterThan(0);
@@ -104,7 +110,9 @@ describe('errors across a Comlink boundary', () => {
   });
 
   it('a foreign error arrives as Comlink sends it, with its name and message', async () => {
-    const err = await remote(api).foreign().catch((e: unknown) => e);
+    const err = await remote(api)
+      .foreign()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toBe('plain');
     expect((err as { code?: unknown }).code).toBeUndefined();

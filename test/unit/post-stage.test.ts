@@ -5,7 +5,12 @@ import { neutralFace, render } from '../../scripts/lib/synthetic-face.ts';
 
 function frame(t: number) {
   const f = render(neutralFace());
-  return { timestampMs: t, width: f.width, height: f.height, face: { landmarks: Float32Array.from(f.landmarks), blendshapes: new Float32Array(52), matrix: Float32Array.from(f.matrix) } };
+  return {
+    timestampMs: t,
+    width: f.width,
+    height: f.height,
+    face: { landmarks: Float32Array.from(f.landmarks), blendshapes: new Float32Array(52), matrix: Float32Array.from(f.matrix) },
+  };
 }
 
 /** A neutral calibrated over 40 frames of the synthetic face. */

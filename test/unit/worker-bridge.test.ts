@@ -31,15 +31,38 @@ interface FakeBehaviour {
 }
 
 function summary(frames: number): FileSummary {
-  return { width: 2, height: 2, codec: 'avc1', container: 'mp4', rotation: 0, durationS: 1, frameCount: frames, framesAnalysed: frames, delegate: REPORT, elapsedMs: 1, stageMs: { decode: 0, inference: 0, post: 0, deliver: 0 }, baseline: null };
+  return {
+    width: 2,
+    height: 2,
+    codec: 'avc1',
+    container: 'mp4',
+    rotation: 0,
+    durationS: 1,
+    frameCount: frames,
+    framesAnalysed: frames,
+    delegate: REPORT,
+    elapsedMs: 1,
+    stageMs: { decode: 0, inference: 0, post: 0, deliver: 0 },
+    baseline: null,
+  };
 }
 
 /** Spawns fake workers; each records what it was asked. */
 function fakeWorkers(behaviours: FakeBehaviour[]) {
-  const spawned: { init: WorkerInit | null; onBaseline: ((b: NeutralBaseline | null) => void) | null; calls: string[]; terminated: boolean }[] = [];
+  const spawned: {
+    init: WorkerInit | null;
+    onBaseline: ((b: NeutralBaseline | null) => void) | null;
+    calls: string[];
+    terminated: boolean;
+  }[] = [];
   const spawn = (): WorkerLike => {
     const b = behaviours[Math.min(spawned.length, behaviours.length - 1)]!;
-    const record = { init: null as WorkerInit | null, onBaseline: null as ((b: NeutralBaseline | null) => void) | null, calls: [] as string[], terminated: false };
+    const record = {
+      init: null as WorkerInit | null,
+      onBaseline: null as ((b: NeutralBaseline | null) => void) | null,
+      calls: [] as string[],
+      terminated: false,
+    };
     spawned.push(record);
     const { port1, port2 } = new MessageChannel();
     let cancelled = false;
@@ -54,7 +77,12 @@ function fakeWorkers(behaviours: FakeBehaviour[]) {
         if (b.answersPings === false) return new Promise(() => undefined);
         return 1;
       },
-      async analyzeFile(_input: FileInput, onBatch: (r: FrameResult[]) => Promise<void>, _onInfo: (i: FileInfo) => void, options: FileAnalysisOptions) {
+      async analyzeFile(
+        _input: FileInput,
+        onBatch: (r: FrameResult[]) => Promise<void>,
+        _onInfo: (i: FileInfo) => void,
+        options: FileAnalysisOptions,
+      ) {
         record.calls.push(`analyzeFile ${JSON.stringify(options ?? {})}`);
         const batches = b.batches ?? 3;
         let frames = 0;
@@ -106,7 +134,11 @@ afterEach(() => {
 
 async function start(behaviours: FakeBehaviour[], events: Parameters<typeof WorkerBridge.start>[1] = {}) {
   const fakes = fakeWorkers(behaviours);
-  bridge = await WorkerBridge.start({ delegate: 'CPU' }, events, { spawnWorker: fakes.spawn, chooseDelegate: async () => REPORT, timing: TIMING });
+  bridge = await WorkerBridge.start({ delegate: 'CPU' }, events, {
+    spawnWorker: fakes.spawn,
+    chooseDelegate: async () => REPORT,
+    timing: TIMING,
+  });
   return fakes;
 }
 

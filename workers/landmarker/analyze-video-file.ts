@@ -66,7 +66,10 @@ export async function analyzeVideoFile(
       waitFrom = performance.now();
     }
     if (options.calibrate && !analyzer.post.finishCalibration()) {
-      throw new PipelineError('no-face', `${input.name}: too few frames with a face to calibrate a neutral on; use a clip where the face is in view for at least a second.`);
+      throw new PipelineError(
+        'no-face',
+        `${input.name}: too few frames with a face to calibrate a neutral on; use a clip where the face is in view for at least a second.`,
+      );
     }
     const tail = analyzer.post.flush(lastMs);
     const last = batch[batch.length - 1];
@@ -75,5 +78,12 @@ export async function analyzeVideoFile(
   } finally {
     file.close();
   }
-  return { ...file.info, framesAnalysed: n, delegate: analyzer.delegate(), elapsedMs: performance.now() - t0, stageMs, baseline: analyzer.post.getBaseline() };
+  return {
+    ...file.info,
+    framesAnalysed: n,
+    delegate: analyzer.delegate(),
+    elapsedMs: performance.now() - t0,
+    stageMs,
+    baseline: analyzer.post.getBaseline(),
+  };
 }

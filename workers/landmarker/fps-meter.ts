@@ -10,7 +10,7 @@ export const FPS_WINDOW_MS = 1000;
 export function createFpsMeter(windowMs = FPS_WINDOW_MS): FpsMeter {
   const times: number[] = [];
   const trim = (now: number) => {
-    while (times.length && (times[0] as number) <= now - windowMs) times.shift();
+    while (times.length && times[0]! <= now - windowMs) times.shift();
   };
   return {
     tick(now) {

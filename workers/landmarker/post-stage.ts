@@ -50,7 +50,11 @@ export interface PostStage {
   reset(): void;
 }
 
-export function createPostStage(init: { rules?: unknown; baseline?: unknown; onBaseline?: (b: NeutralBaseline | null) => void }): PostStage {
+export function createPostStage(init: {
+  rules?: unknown;
+  baseline?: unknown;
+  onBaseline?: (b: NeutralBaseline | null) => void;
+}): PostStage {
   const au: AuEstimator = createAuEstimator();
   // The neutral's version the page was last told about: it is told on every change, not per frame.
   let toldVersion = -1;
@@ -76,7 +80,15 @@ export function createPostStage(init: { rules?: unknown; baseline?: unknown; onB
       });
       const events = engine.step(flashFrameOf(input.timestampMs, input.face !== null, out));
       tell();
-      return { aus: out.aus, auPresence: out.presence, eyes: out.eyes, pose: out.pose, baselineReady: out.baselineReady, events, speech: engine.speech };
+      return {
+        aus: out.aus,
+        auPresence: out.presence,
+        eyes: out.eyes,
+        pose: out.pose,
+        baselineReady: out.baselineReady,
+        events,
+        speech: engine.speech,
+      };
     },
     flush: (endMs) => engine.flush(endMs),
     calibrate: (durationMs) => au.startCalibration(durationMs),

@@ -8,15 +8,7 @@
  */
 import { deleteDB, type IDBPDatabase } from 'idb';
 import type { FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
-import {
-  DB_NAME,
-  newId,
-  openMicroflashDb,
-  writeOrExplain,
-  type MicroflashDb,
-  type RecordedSession,
-  type SavedBaseline,
-} from './db.ts';
+import { DB_NAME, newId, openMicroflashDb, writeOrExplain, type MicroflashDb, type RecordedSession, type SavedBaseline } from './db.ts';
 import { isUnreadable, readBaselineRecord, readSessionRecord, type UnreadableRecord } from './records.ts';
 
 export interface StoredData {

@@ -41,7 +41,9 @@ export class StorageFullError extends Error {
   readonly code = 'storage-full' satisfies ErrorCodeOf<'storage'>;
 
   constructor() {
-    super('The browser storage for this page is full: the newest flashes of the kept session are not stored. They are still in this page: export the session now, then make room under "Your data" (export and delete older sessions).');
+    super(
+      'The browser storage for this page is full: the newest flashes of the kept session are not stored. They are still in this page: export the session now, then make room under "Your data" (export and delete older sessions).',
+    );
     this.name = 'StorageFullError';
   }
 }

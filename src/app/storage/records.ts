@@ -23,7 +23,8 @@ const kinds: ReadonlySet<string> = new Set(FLASH_KINDS);
 export function readBaselineRecord(raw: unknown): SavedBaseline | UnreadableRecord {
   const key = isObject(raw) && typeof raw.id === 'string' ? raw.id : null;
   const unreadable = (why: string): UnreadableRecord => ({ store: 'baselines', key, why, raw });
-  if (!isObject(raw) || key === null || typeof raw.createdAt !== 'string' || typeof raw.name !== 'string') return unreadable('not a saved neutral face');
+  if (!isObject(raw) || key === null || typeof raw.createdAt !== 'string' || typeof raw.name !== 'string')
+    return unreadable('not a saved neutral face');
   let baseline: NeutralBaseline;
   try {
     baseline = validateNeutralBaseline(raw.baseline);
@@ -37,8 +38,11 @@ export function readBaselineRecord(raw: unknown): SavedBaseline | UnreadableReco
 export function readSessionRecord(raw: unknown): RecordedSession | UnreadableRecord {
   const key = isObject(raw) && typeof raw.id === 'string' ? raw.id : null;
   const unreadable = (why: string): UnreadableRecord => ({ store: 'sessions', key, why, raw });
-  if (!isObject(raw) || key === null || typeof raw.startedAt !== 'string' || !Array.isArray(raw.events)) return unreadable('not a kept session');
-  const events = raw.events.filter((e: unknown) => isObject(e) && typeof e.kind === 'string' && kinds.has(e.kind) && typeof e.onsetMs === 'number');
+  if (!isObject(raw) || key === null || typeof raw.startedAt !== 'string' || !Array.isArray(raw.events))
+    return unreadable('not a kept session');
+  const events = raw.events.filter(
+    (e: unknown) => isObject(e) && typeof e.kind === 'string' && kinds.has(e.kind) && typeof e.onsetMs === 'number',
+  );
   if (events.length !== raw.events.length) return unreadable('a session with events this version does not know');
   let baseline: NeutralBaseline | null = null;
   try {

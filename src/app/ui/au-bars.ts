@@ -16,7 +16,7 @@ export class AuBars {
 
   show(aus: Float32Array): void {
     for (const b of this.bars) {
-      const v = aus[b.index] as number;
+      const v = aus[b.index]!;
       const ok = Number.isFinite(v);
       b.fill.style.width = ok ? `${(Math.min(v, AU_INTENSITY_MAX) / AU_INTENSITY_MAX) * 100}%` : '0';
       b.value.textContent = ok ? v.toFixed(1) : '–';

@@ -11,7 +11,11 @@ export function buildLayout(root: HTMLElement) {
     h('option', { value: 'GPU' }, 'Model: GPU'),
   );
   const startCamera = h('button', { id: 'start-camera' }, 'Use camera');
-  const startShare = h('button', { id: 'start-share', title: "Analyse the other person's video in a call (with their consent)" }, 'Share a tab or window');
+  const startShare = h(
+    'button',
+    { id: 'start-share', title: "Analyse the other person's video in a call (with their consent)" },
+    'Share a tab or window',
+  );
   const fileInput = h('input', { id: 'file-input', type: 'file', accept: 'video/*,.mov,.mkv', hidden: true });
   const openFile = h('button', { id: 'open-file' }, 'Analyse a video file');
   const stop = h('button', { id: 'stop', disabled: true }, 'Stop');
@@ -29,14 +33,19 @@ export function buildLayout(root: HTMLElement) {
   const speech = h('span', {
     id: 'speech',
     'data-state': 'quiet',
-    title: "While the person talks, a flash must stand out from how they move their face when talking; the first 1.5 s of a face count as talking until the mouth has been seen.",
+    title:
+      'While the person talks, a flash must stand out from how they move their face when talking; the first 1.5 s of a face count as talking until the mouth has been seen.',
   });
   const status = h('div', { class: 'statusbar' }, faceStatus, fps, latency, counters, delegate, speech);
 
   const showLandmarks = h('input', { id: 'show-landmarks', type: 'checkbox', checked: true });
   const discreet = h('input', { id: 'discreet', type: 'checkbox' });
   const followLargest = h('button', { id: 'follow-largest', hidden: true }, 'Follow the largest face');
-  const calibrate = h('button', { id: 'calibrate', disabled: true, title: 'Relax your face and look at the camera for 3 seconds' }, 'Calibrate neutral (3 s)');
+  const calibrate = h(
+    'button',
+    { id: 'calibrate', disabled: true, title: 'Relax your face and look at the camera for 3 seconds' },
+    'Calibrate neutral (3 s)',
+  );
   const saveBaseline = h('button', { id: 'save-baseline', disabled: true }, 'Save this neutral');
   const record = h('input', { id: 'record', type: 'checkbox' });
   const view = h(

@@ -72,9 +72,14 @@ export class Overlay {
     if (!r.facePresent) return;
     ctx.fillStyle = OVERLAY_STYLE.point;
     for (let i = 0; i < LANDMARK_COUNT; i++) {
-      const x = area.x + (r.landmarks[i * 3] as number) * area.w;
-      const y = area.y + (r.landmarks[i * 3 + 1] as number) * area.h;
-      ctx.fillRect(x - OVERLAY_STYLE.pointRadiusPx, y - OVERLAY_STYLE.pointRadiusPx, OVERLAY_STYLE.pointRadiusPx * 2, OVERLAY_STYLE.pointRadiusPx * 2);
+      const x = area.x + r.landmarks[i * 3]! * area.w;
+      const y = area.y + r.landmarks[i * 3 + 1]! * area.h;
+      ctx.fillRect(
+        x - OVERLAY_STYLE.pointRadiusPx,
+        y - OVERLAY_STYLE.pointRadiusPx,
+        OVERLAY_STYLE.pointRadiusPx * 2,
+        OVERLAY_STYLE.pointRadiusPx * 2,
+      );
     }
   }
 }

@@ -162,8 +162,7 @@ export function createAuEstimator(options: AuOptions = {}): AuEstimator {
   return {
     config,
     step,
-    noFace: (timestampMs: number) =>
-      step({ timestampMs, landmarks: null, matrix: null, blendshapes: null, width: 0, height: 0 }),
+    noFace: (timestampMs: number) => step({ timestampMs, landmarks: null, matrix: null, blendshapes: null, width: 0, height: 0 }),
     startCalibration(durationMs: number = config.calibration.durationMs) {
       if (!(durationMs > 0)) throw new Error(`startCalibration: durationMs must be > 0 ms, got ${durationMs}`);
       neutral.startCalibration(durationMs);

@@ -62,7 +62,14 @@ function sided(side: Side, lm: FaceSideLandmarks): MeasureDef[] {
     /** Inner brow above the middle of the brow: the oblique brow of AU1 (also against AU4's pull). */
     { id: `browObliqueness_${side}`, kind: 'gap', points: lm.browInner, minus: lm.browMid, side, stillScale: 0.03 },
     /** Lip corner above the middle of the upper lip: AU12 lifts the corner more, AU10 the lip. */
-    { id: `lipCornerOverUpperLip_${side}`, kind: 'gap', points: [lm.lipCorner], minus: [M.upperLipOuter, ...UPPER_LIP_OUTER_SIDES], side, stillScale: 0.06 },
+    {
+      id: `lipCornerOverUpperLip_${side}`,
+      kind: 'gap',
+      points: [lm.lipCorner],
+      minus: [M.upperLipOuter, ...UPPER_LIP_OUTER_SIDES],
+      side,
+      stillScale: 0.06,
+    },
     /** Lip corner's sideways distance from the middle of the mouth: a pull of its own, not a shift of the whole mouth. */
     { id: `lipCornerFromMouth_${side}`, kind: 'lateral', points: [lm.lipCorner], minus: MOUTH_CENTRE, side, stillScale: 0.06 },
     /** The whole mouth pulled toward this side (a one-sided 12 or 14 drags it along). */
@@ -84,9 +91,7 @@ export const MEASURES: readonly MeasureDef[] = [
 
 export const MEASURE_COUNT = MEASURES.length;
 
-export const MEASURE_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
-  MEASURES.map((m, i) => [m.id, i]),
-);
+export const MEASURE_INDEX: Readonly<Record<string, number>> = Object.fromEntries(MEASURES.map((m, i) => [m.id, i]));
 
 /** Index of a measure by id; throws for an unknown id (a registry typo is a programming error). */
 export function measureIndex(id: string): number {
@@ -96,9 +101,9 @@ export function measureIndex(id: string): number {
 }
 
 /** Every landmark index any measure reads (sorted, unique). */
-export const MEASURE_POINTS: readonly number[] = [
-  ...new Set(MEASURES.flatMap((m) => [...m.points, ...(m.minus ?? [])])),
-].sort((a, b) => a - b);
+export const MEASURE_POINTS: readonly number[] = [...new Set(MEASURES.flatMap((m) => [...m.points, ...(m.minus ?? [])]))].sort(
+  (a, b) => a - b,
+);
 
 /** Measures compiled to flat arrays, so the per-frame loop reads numbers, not objects. */
 export interface CompiledMeasures {
@@ -140,20 +145,20 @@ export function compileMeasures(defs: readonly MeasureDef[] = MEASURES): Compile
 export function computeMeasures(p: Float64Array, c: CompiledMeasures, out: Float64Array): void {
   const n = c.kind.length;
   for (let i = 0; i < n; i++) {
-    const k = c.kind[i] as number;
+    const k = c.kind[i]!;
     const axis = k === 1 ? 0 : k === 2 ? 2 : 1;
-    const ps = c.pStart[i] as number;
-    const ms = c.mStart[i] as number;
-    const me = c.pStart[i + 1] as number;
+    const ps = c.pStart[i]!;
+    const ms = c.mStart[i]!;
+    const me = c.pStart[i + 1]!;
     let a = 0;
-    for (let j = ps; j < ms; j++) a += p[(c.idx[j] as number) * 3 + axis] as number;
+    for (let j = ps; j < ms; j++) a += p[c.idx[j]! * 3 + axis]!;
     a /= ms - ps;
     if (me > ms) {
       let b = 0;
-      for (let j = ms; j < me; j++) b += p[(c.idx[j] as number) * 3 + axis] as number;
+      for (let j = ms; j < me; j++) b += p[c.idx[j]! * 3 + axis]!;
       a -= b / (me - ms);
     }
-    if (k === 1) a *= c.sign[i] as number;
+    if (k === 1) a *= c.sign[i]!;
     out[i] = a;
   }
 }

@@ -36,39 +36,51 @@ export function poseFreePoints(
   const cam = scratch;
 
   // Centroid of the rigid points.
-  let cx = 0, cy = 0, cz = 0;
+  let cx = 0,
+    cy = 0,
+    cz = 0;
   for (let i = 0; i < RIGID_POINTS.length; i++) {
-    toCamera(landmarks, RIGID_POINTS[i] as number, width, height, invF, cam);
-    cx += cam[0] as number;
-    cy += cam[1] as number;
-    cz += cam[2] as number;
+    toCamera(landmarks, RIGID_POINTS[i]!, width, height, invF, cam);
+    cx += cam[0]!;
+    cy += cam[1]!;
+    cz += cam[2]!;
   }
   const nr = RIGID_POINTS.length;
-  cx /= nr; cy /= nr; cz /= nr;
+  cx /= nr;
+  cy /= nr;
+  cz /= nr;
 
   // Inter-ocular distance (rotation-invariant, so measured before rotating).
-  let dx = 0, dy = 0, dz = 0;
+  let dx = 0,
+    dy = 0,
+    dz = 0;
   for (let t = 0; t < IOD_TERMS.length; t++) {
     const [i, sign] = IOD_TERMS[t]!;
     toCamera(landmarks, i, width, height, invF, cam);
-    dx += sign * (cam[0] as number);
-    dy += sign * (cam[1] as number);
-    dz += sign * (cam[2] as number);
+    dx += sign * cam[0]!;
+    dy += sign * cam[1]!;
+    dz += sign * cam[2]!;
   }
   const iod = 0.5 * Math.sqrt(dx * dx + dy * dy + dz * dz);
   if (!(iod > 0) || !Number.isFinite(iod)) return NaN;
   const s = 1 / iod;
 
   // out = R^T (p - c) / iod
-  const r00 = rotation[0] as number, r01 = rotation[1] as number, r02 = rotation[2] as number;
-  const r10 = rotation[3] as number, r11 = rotation[4] as number, r12 = rotation[5] as number;
-  const r20 = rotation[6] as number, r21 = rotation[7] as number, r22 = rotation[8] as number;
+  const r00 = rotation[0]!,
+    r01 = rotation[1]!,
+    r02 = rotation[2]!;
+  const r10 = rotation[3]!,
+    r11 = rotation[4]!,
+    r12 = rotation[5]!;
+  const r20 = rotation[6]!,
+    r21 = rotation[7]!,
+    r22 = rotation[8]!;
   for (let i = 0; i < points.length; i++) {
-    const k = (points[i] as number) * 3;
-    toCamera(landmarks, points[i] as number, width, height, invF, cam);
-    const px = (cam[0] as number) - cx;
-    const py = (cam[1] as number) - cy;
-    const pz = (cam[2] as number) - cz;
+    const k = points[i]! * 3;
+    toCamera(landmarks, points[i]!, width, height, invF, cam);
+    const px = cam[0]! - cx;
+    const py = cam[1]! - cy;
+    const pz = cam[2]! - cz;
     out[k] = (r00 * px + r10 * py + r20 * pz) * s;
     out[k + 1] = (r01 * px + r11 * py + r21 * pz) * s;
     out[k + 2] = (r02 * px + r12 * py + r22 * pz) * s;
@@ -79,10 +91,10 @@ export function poseFreePoints(
 /** Camera-frame pixels of landmark i (about the image centre, y up, z toward the camera), perspective undone, into out[0..2]. */
 function toCamera(landmarks: ArrayLike<number>, i: number, width: number, height: number, invF: number, out: Float64Array): void {
   const k = i * 3;
-  const z = -(landmarks[k + 2] as number) * width;
+  const z = -landmarks[k + 2]! * width;
   const persp = 1 - z * invF;
-  out[0] = ((landmarks[k] as number) - 0.5) * width * persp;
-  out[1] = (0.5 - (landmarks[k + 1] as number)) * height * persp;
+  out[0] = (landmarks[k]! - 0.5) * width * persp;
+  out[1] = (0.5 - landmarks[k + 1]!) * height * persp;
   out[2] = z;
 }
 

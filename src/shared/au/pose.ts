@@ -19,9 +19,9 @@
  */
 export function rotationFromMatrix(matrix: ArrayLike<number>, out: Float64Array | number[]): boolean {
   for (let c = 0; c < 3; c++) {
-    const x = matrix[c * 4] as number;
-    const y = matrix[c * 4 + 1] as number;
-    const z = matrix[c * 4 + 2] as number;
+    const x = matrix[c * 4]!;
+    const y = matrix[c * 4 + 1]!;
+    const z = matrix[c * 4 + 2]!;
     const n = Math.sqrt(x * x + y * y + z * z);
     if (!(n > 1e-9)) return false;
     out[c] = x / n;
@@ -33,20 +33,17 @@ export function rotationFromMatrix(matrix: ArrayLike<number>, out: Float64Array 
 
 /** [pitch, yaw, roll] (radians) of a row-major 3x3 rotation, R = Rz(roll) Ry(yaw) Rx(pitch). */
 export function eulerFromRotation(r: ArrayLike<number>, out: Float32Array | Float64Array | number[]): void {
-  const r20 = r[6] as number;
-  out[0] = Math.atan2(r[7] as number, r[8] as number);
+  const r20 = r[6]!;
+  out[0] = Math.atan2(r[7]!, r[8]!);
   out[1] = Math.asin(Math.max(-1, Math.min(1, -r20)));
-  out[2] = Math.atan2(r[3] as number, r[0] as number);
+  out[2] = Math.atan2(r[3]!, r[0]!);
 }
 
 /**
  * Head pose [pitch, yaw, roll] in radians from a column-major facial transformation matrix.
  * NaNs when the matrix is missing or degenerate.
  */
-export function poseFromMatrix(
-  matrix: ArrayLike<number> | null,
-  out: Float32Array = new Float32Array(3),
-): Float32Array {
+export function poseFromMatrix(matrix: ArrayLike<number> | null, out: Float32Array = new Float32Array(3)): Float32Array {
   const scratch = new Float64Array(9);
   if (!matrix || matrix.length < 16 || !rotationFromMatrix(matrix, scratch)) {
     out.fill(NaN);
@@ -58,12 +55,21 @@ export function poseFromMatrix(
 
 /** Row-major 3x3 rotation R = Rz(roll) Ry(yaw) Rx(pitch) (radians). */
 export function rotationFromEuler(pitch: number, yaw: number, roll: number): Float64Array {
-  const cx = Math.cos(pitch), sx = Math.sin(pitch);
-  const cy = Math.cos(yaw), sy = Math.sin(yaw);
-  const cz = Math.cos(roll), sz = Math.sin(roll);
+  const cx = Math.cos(pitch),
+    sx = Math.sin(pitch);
+  const cy = Math.cos(yaw),
+    sy = Math.sin(yaw);
+  const cz = Math.cos(roll),
+    sz = Math.sin(roll);
   return new Float64Array([
-    cz * cy, cz * sy * sx - sz * cx, cz * sy * cx + sz * sx,
-    sz * cy, sz * sy * sx + cz * cx, sz * sy * cx - cz * sx,
-    -sy, cy * sx, cy * cx,
+    cz * cy,
+    cz * sy * sx - sz * cx,
+    cz * sy * cx + sz * sx,
+    sz * cy,
+    sz * sy * sx + cz * cx,
+    sz * sy * cx - cz * sx,
+    -sy,
+    cy * sx,
+    cy * cx,
   ]);
 }

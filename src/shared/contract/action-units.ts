@@ -38,9 +38,10 @@ export const AU_CHANNELS: readonly AuChannel[] = AU_LIST.flatMap((au) =>
   au.sided ? [au.id, `${au.id}_L`, `${au.id}_R`] : [au.id],
 ) as AuChannel[];
 
-export const AU_CHANNEL_INDEX: Readonly<Record<AuChannel, number>> = Object.fromEntries(
-  AU_CHANNELS.map((c, i) => [c, i]),
-) as Record<AuChannel, number>;
+export const AU_CHANNEL_INDEX: Readonly<Record<AuChannel, number>> = Object.fromEntries(AU_CHANNELS.map((c, i) => [c, i])) as Record<
+  AuChannel,
+  number
+>;
 
 /** FACS intensity scale: 0 absent, 1..5 = A (trace) .. E (maximum). */
 export const AU_INTENSITY_MAX = 5;

@@ -59,4 +59,3 @@ export interface FlashEvent {
   /** Why it ended; null while status is 'onset'. */
   endedBy: FlashEndReason | null;
 }
-

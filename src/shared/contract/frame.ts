@@ -91,7 +91,5 @@ export type FaceSelection =
 
 /** The transferable buffers of a result, for postMessage/Comlink.transfer. */
 export function resultTransferables(r: FrameResult): ArrayBuffer[] {
-  return [r.landmarks, r.blendshapes, r.matrix, r.faceBoxes, r.pose, r.aus, r.auPresence, r.eyes].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  return [r.landmarks, r.blendshapes, r.matrix, r.faceBoxes, r.pose, r.aus, r.auPresence, r.eyes].map((a) => a.buffer as ArrayBuffer);
 }

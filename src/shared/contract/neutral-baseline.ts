@@ -20,4 +20,3 @@ export interface NeutralBaseline {
   /** Face frames the estimate rests on. */
   frames: number;
 }
-

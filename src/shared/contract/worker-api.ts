@@ -75,11 +75,7 @@ export interface LandmarkerApi {
   init(init: WorkerInit, onBaseline?: (baseline: NeutralBaseline | null) => void): Promise<WorkerReady>;
 
   /** Live: consume a transferred MediaStreamTrackProcessor readable, newest frame wins. */
-  startStream(
-    frames: ReadableStream<VideoFrame>,
-    onResult: (r: FrameResult) => void,
-    options: LiveOptions,
-  ): Promise<void>;
+  startStream(frames: ReadableStream<VideoFrame>, onResult: (r: FrameResult) => void, options: LiveOptions): Promise<void>;
   /** Live fallback: one grabbed frame (transferred ImageBitmap), captured at `captureMs`. */
   processBitmap(bitmap: ImageBitmap, captureMs: number, grabMs: number): Promise<FrameResult>;
   /** Stops the live stream; resolves once the last frame is closed. */

@@ -63,11 +63,7 @@ export function framesCsvHeader(): string {
 export function framesCsvRow(frame: FramesCsvFrame): string {
   const { secondsDecimals, poseDecimals, auDecimals, eyeDecimals } = EXPORT_DEFAULTS;
   const face = frame.facePresent;
-  const cells: string[] = [
-    String(frame.frameIndex),
-    formatNumber(frame.timestampMs / 1000, secondsDecimals),
-    face ? '1' : '0',
-  ];
+  const cells: string[] = [String(frame.frameIndex), formatNumber(frame.timestampMs / 1000, secondsDecimals), face ? '1' : '0'];
   for (let i = 0; i < POSE_COLUMNS.length; i++) cells.push(face ? formatNumber(frame.pose[i], poseDecimals) : '');
   for (let i = 0; i < AU_CHANNELS.length; i++) cells.push(face ? formatNumber(frame.aus[i], auDecimals) : '');
   for (let i = 0; i < AU_CHANNELS.length; i++) cells.push(face ? presence(frame.auPresence[i]) : '');

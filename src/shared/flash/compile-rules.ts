@@ -17,7 +17,19 @@ import { FLASH_ENGINE_DEFAULTS, RULE_DEFAULTS } from './defaults.ts';
 import type { FlashKind } from './kinds.ts';
 
 /** AUs of the mouth: they move while talking (FACS lower face). */
-const MOUTH_AUS: ReadonlySet<AuId> = new Set<AuId>(['AU10', 'AU12', 'AU14', 'AU15', 'AU17', 'AU20', 'AU23', 'AU24', 'AU25', 'AU26', 'AU27']);
+const MOUTH_AUS: ReadonlySet<AuId> = new Set<AuId>([
+  'AU10',
+  'AU12',
+  'AU14',
+  'AU15',
+  'AU17',
+  'AU20',
+  'AU23',
+  'AU24',
+  'AU25',
+  'AU26',
+  'AU27',
+]);
 /** AUs of the eye region: blinks disturb them. */
 export const EYE_REGION_AUS: readonly AuId[] = ['AU05', 'AU06', 'AU07', 'AU43', 'AU45'];
 

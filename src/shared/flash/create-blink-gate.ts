@@ -22,10 +22,7 @@ export interface BlinkGate {
   reset(): void;
 }
 
-type BlinkOptions = Pick<
-  FlashEngineOptions,
-  'blinkAuMin' | 'blinkHoldMs' | 'blinkMaxMs'
->;
+type BlinkOptions = Pick<FlashEngineOptions, 'blinkAuMin' | 'blinkHoldMs' | 'blinkMaxMs'>;
 
 const BLINK_CHANNELS = [AU_CHANNEL_INDEX.AU43, AU_CHANNEL_INDEX.AU45] as const;
 

@@ -97,13 +97,15 @@ export function createGazeStateTracker(rule: CompiledGazeRule, options: GazeOpti
     const vergenceTerm = Number.isFinite(vergenceShiftSigma) ? clamp01(vergenceShift / vergenceShiftSigma) : 0;
     const spanS = ((complete ? offsetMs : apexT) - onsetT) / 1000;
     const blinkRatio = spanS > 0 ? eventBlinks / spanS / baseRate(baseBlinks, options.gazePriorBlinkRatePerS) : 1;
-    const blinkTerm = blinkRateRatioMax > 0 ? (blinkRatio <= blinkRateRatioMax ? 1 : clamp01((1 - blinkRatio) / (1 - blinkRateRatioMax))) : 0;
+    const blinkTerm =
+      blinkRateRatioMax > 0 ? (blinkRatio <= blinkRateRatioMax ? 1 : clamp01((1 - blinkRatio) / (1 - blinkRateRatioMax))) : 0;
     const supportTerm = (vergenceTerm + blinkTerm) / 2;
     const durationTerm = clamp01(((complete ? durationMs : apexT - onsetT) - rule.minMs) / Math.max(rule.minMs, 1) + 0.5);
     const baselineTerm = clamp01(faceTime / (3 * options.gazeBaselineMinMs));
     const w = rule.confidence;
     const total = w.activation + w.support + w.snr;
-    const confidence = total > 0 ? (w.activation * (rateTerm + durationTerm) / 2 + w.support * supportTerm + w.snr * baselineTerm) / total : 0;
+    const confidence =
+      total > 0 ? ((w.activation * (rateTerm + durationTerm)) / 2 + w.support * supportTerm + w.snr * baselineTerm) / total : 0;
     return makeFlashEvent(
       {
         id,

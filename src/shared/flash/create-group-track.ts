@@ -66,7 +66,14 @@ export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: 
     sides.startEvent();
   };
 
-  const emit = (k: number, lateral: boolean, status: FlashEvent['status'], offsetMs: number, endedBy: FlashEndReason | null, out: FlashEvent[]) => {
+  const emit = (
+    k: number,
+    lateral: boolean,
+    status: FlashEvent['status'],
+    offsetMs: number,
+    endedBy: FlashEndReason | null,
+    out: FlashEvent[],
+  ) => {
     out.push(buildGroupEvent(rules[k]!, k, lateral, status, offsetMs, endedBy, ev, acc, sides, options));
   };
 

@@ -35,7 +35,7 @@ export function createNoiseTracker(
       if (!(dtMs > 0)) return;
       const alpha = 1 - Math.exp(-dtMs / noiseTimeConstantMs);
       for (let c = 0; c < channelCount; c++) {
-        if (skip && skip[c]) continue;
+        if (skip?.[c]) continue;
         const x = Math.abs(values[c]!);
         if (!(x <= noiseClipK * sigma[c]!)) continue;
         const m = meanAbs[c]! + alpha * (x - meanAbs[c]!);

@@ -25,7 +25,13 @@ type EnvelopeOptions = Pick<
 >;
 
 export function createTalkingEnvelope(channelCount: number, options: EnvelopeOptions): TalkingEnvelope {
-  const { speechEnvelopeK: k, speechEnvelopePriorSigma: s0, speechEnvelopePriorMs: w0, speechEnvelopeTimeConstantMs: tau, maxFrameGapMs } = options;
+  const {
+    speechEnvelopeK: k,
+    speechEnvelopePriorSigma: s0,
+    speechEnvelopePriorMs: w0,
+    speechEnvelopeTimeConstantMs: tau,
+    maxFrameGapMs,
+  } = options;
   const floor = new Float32Array(channelCount);
   const sum = new Float64Array(channelCount);
   const sumSq = new Float64Array(channelCount);

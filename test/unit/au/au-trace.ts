@@ -19,7 +19,14 @@ export function traceRecording(stem: string): TracedFrame[] {
   return rec.frames.map((f) => ({
     timestampMs: f.timestampMs,
     facePresent: f.landmarks !== null,
-    out: est.step({ timestampMs: f.timestampMs, landmarks: f.landmarks, matrix: f.matrix, blendshapes: f.blendshapes, width: rec.width, height: rec.height }),
+    out: est.step({
+      timestampMs: f.timestampMs,
+      landmarks: f.landmarks,
+      matrix: f.matrix,
+      blendshapes: f.blendshapes,
+      width: rec.width,
+      height: rec.height,
+    }),
   }));
 }
 

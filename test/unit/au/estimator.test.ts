@@ -97,7 +97,8 @@ describe('createAuEstimator on a synthetic face', () => {
     const { est, t } = withNeutral();
     const open = neutralFace();
     const drop = (face: Float64Array, cm: number): void => {
-      for (const i of [FACE_MIDLINE.chin, FACE_MIDLINE.chinFront, 175, FACE_MIDLINE.lowerLipInner, FACE_MIDLINE.lowerLipOuter, 84, 314]) movePoint(face, i, 0, -cm);
+      for (const i of [FACE_MIDLINE.chin, FACE_MIDLINE.chinFront, 175, FACE_MIDLINE.lowerLipInner, FACE_MIDLINE.lowerLipOuter, 84, 314])
+        movePoint(face, i, 0, -cm);
     };
     drop(open, 1.0);
     let out = feed(est, open, t);
@@ -110,7 +111,7 @@ describe('createAuEstimator on a synthetic face', () => {
     expect(out.aus[AU.AU27]!).toBeGreaterThan(2);
   });
 
-  it('mouthOpen is the absolute lip gap on AU25\'s scale, there before any neutral and not clipped by it', () => {
+  it("mouthOpen is the absolute lip gap on AU25's scale, there before any neutral and not clipped by it", () => {
     const est = createAuEstimator();
     // Lips 0.6 cm apart from the first frame: no neutral yet, so the AUs are NaN, but the gap reads.
     const parted = neutralFace();
@@ -342,7 +343,7 @@ describe('blendshape evidence', () => {
 });
 
 describe('eye features', () => {
-  it('iris moved toward the person\'s left reads + on both eyes; convergence reads negative vergence', () => {
+  it("iris moved toward the person's left reads + on both eyes; convergence reads negative vergence", () => {
     const { est, t } = withNeutral();
     const look = neutralFace();
     for (const s of [FACE_LEFT, FACE_RIGHT]) movePoint(look, s.irisCentre, 0.3, 0);

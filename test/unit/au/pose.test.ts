@@ -14,7 +14,12 @@ function matrixOf(pitch: number, yaw: number, roll: number, scale = 1): Float32A
 
 describe('poseFromMatrix', () => {
   it('recovers pitch, yaw and roll from a column-major matrix', () => {
-    for (const [p, y, r] of [[0.1, -0.3, 0.2], [-0.35, 0.35, -0.35], [0, 0, 0], [0.5, 0.2, 1.2]] as const) {
+    for (const [p, y, r] of [
+      [0.1, -0.3, 0.2],
+      [-0.35, 0.35, -0.35],
+      [0, 0, 0],
+      [0.5, 0.2, 1.2],
+    ] as const) {
       const pose = poseFromMatrix(matrixOf(p, y, r));
       expect(pose[0]).toBeCloseTo(p, 5);
       expect(pose[1]).toBeCloseTo(y, 5);

@@ -57,7 +57,10 @@ describe('real faces (recorded fixtures)', () => {
     const tr = traceRecording('ex_surp1');
     const neutral = window(tr, 0, 1600);
     for (const c of AU_CHANNELS) expect(max(neutral, c), c).toBeLessThan(NEUTRAL_MAX);
-    for (const [t0, t1] of [[2000, 3300], [6300, 8400]] as const) {
+    for (const [t0, t1] of [
+      [2000, 3300],
+      [6300, 8400],
+    ] as const) {
       const w = window(tr, t0, t1);
       expect(mean(w, 'AU01')).toBeGreaterThan(3);
       expect(mean(w, 'AU02')).toBeGreaterThan(2.5);
@@ -110,7 +113,8 @@ describe('golden AU summaries (per-second mean and max of every channel)', () =>
         mkdirSync(GOLDEN_DIR, { recursive: true });
         writeFileSync(path, `${JSON.stringify(got)}\n`);
       }
-      if (!existsSync(path)) throw new Error(`Missing golden ${path}: create it with UPDATE_GOLDEN=1 npx vitest run --project unit test/unit/au`);
+      if (!existsSync(path))
+        throw new Error(`Missing golden ${path}: create it with UPDATE_GOLDEN=1 npx vitest run --project unit test/unit/au`);
       const want = JSON.parse(readFileSync(path, 'utf8')) as AuGolden;
       expect(got.channels).toEqual(want.channels);
       expect(got.segments.length).toBe(want.segments.length);
@@ -120,7 +124,8 @@ describe('golden AU summaries (per-second mean and max of every channel)', () =>
         expect(gs.frames).toBe(ws.frames);
         ws.mean.forEach((v, c) => {
           if (Math.abs(gs.mean[c]! - v) > want.tolerance.mean) off.push(`${ws.t0}s ${want.channels[c]} mean ${gs.mean[c]} vs ${v}`);
-          if (Math.abs(gs.max[c]! - ws.max[c]!) > want.tolerance.max) off.push(`${ws.t0}s ${want.channels[c]} max ${gs.max[c]} vs ${ws.max[c]}`);
+          if (Math.abs(gs.max[c]! - ws.max[c]!) > want.tolerance.max)
+            off.push(`${ws.t0}s ${want.channels[c]} max ${gs.max[c]} vs ${ws.max[c]}`);
         });
       });
       expect(off, off.slice(0, 10).join('\n')).toEqual([]);

@@ -16,7 +16,7 @@ describe('AU registry', () => {
     }
     const compiled = compileRegistry();
     expect(compiled.length).toBe(AU_CHANNELS.length);
-    compiled.forEach((c, i) => expect(AU_CHANNELS[i]!.startsWith(c.id)).toBe(true));
+    for (const [i, c] of compiled.entries()) expect(AU_CHANNELS[i]!.startsWith(c.id)).toBe(true);
   });
 
   it('measure ids are unique', () => {

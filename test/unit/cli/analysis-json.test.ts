@@ -16,7 +16,18 @@ function input(overrides: Partial<AnalysisDocumentInput> = {}): AnalysisDocument
     toolVersion: '0.1.0',
     createdAt: new Date('2025-01-02T03:04:05.678Z'),
     input: { fileName: 'task1.mp4', sizeBytes: 1234, sha256: 'a'.repeat(64) },
-    video: { width: 640, height: 360, frameCount: 72, declaredFrameCount: 72, complete: true, fps: 30, durationS: 2.4, codec: 'avc1.64001f', container: 'mp4', rotation: 0 },
+    video: {
+      width: 640,
+      height: 360,
+      frameCount: 72,
+      declaredFrameCount: 72,
+      complete: true,
+      fps: 30,
+      durationS: 2.4,
+      codec: 'avc1.64001f',
+      container: 'mp4',
+      rotation: 0,
+    },
     configuration: { delegate: 'auto', rules: null, rulesFile: null },
     browser: 'Chromium 156.0.7683.0 (system: /usr/bin/chromium)',
     delegate: 'CPU',
@@ -42,9 +53,11 @@ describe('analysis JSON', () => {
     expect(doc.framesColumns).toEqual([...FRAMES_CSV_COLUMNS]);
   });
 
-  it('keeps researchers\' rules verbatim', () => {
+  it("keeps researchers' rules verbatim", () => {
     const rules = { anger: { minPeak: 1.5 } };
-    const doc = JSON.parse(analysisJson(analysisDocument(input({ configuration: { delegate: 'CPU', rules, rulesFile: 'my-rules.json' } }))));
+    const doc = JSON.parse(
+      analysisJson(analysisDocument(input({ configuration: { delegate: 'CPU', rules, rulesFile: 'my-rules.json' } }))),
+    );
     expect(validate(doc), ajv.errorsText(validate.errors)).toBe(true);
     expect(doc.configuration.rules).toEqual(rules);
   });

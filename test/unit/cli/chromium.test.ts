@@ -19,7 +19,12 @@ describe('envChromiumArgs', () => {
 
 describe('browser errors', () => {
   const killed = new Error(
-    ['page.evaluate: Target page, context or browser has been closed', 'Browser logs:', '', ...Array.from({ length: 34 }, (_, i) => `<launching> line ${i}`)].join('\n'),
+    [
+      'page.evaluate: Target page, context or browser has been closed',
+      'Browser logs:',
+      '',
+      ...Array.from({ length: 34 }, (_, i) => `<launching> line ${i}`),
+    ].join('\n'),
   );
 
   it('keep one line of what happened, not the browser log', () => {

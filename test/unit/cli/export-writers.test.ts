@@ -98,7 +98,16 @@ describe('frames CSV', () => {
 describe('events CSV', () => {
   it('writes one row per event in onset order with times in seconds', () => {
     const late = angerEvent({ id: 2, kind: 'one_sided_smile', onsetMs: 2000, side: 'left', micro: false, fastOnset: true });
-    const ongoing = angerEvent({ id: 3, kind: 'surprise', onsetMs: 2300, status: 'onset', offsetMs: Number.NaN, durationMs: Number.NaN, side: null, sideLagMs: null });
+    const ongoing = angerEvent({
+      id: 3,
+      kind: 'surprise',
+      onsetMs: 2300,
+      status: 'onset',
+      offsetMs: Number.NaN,
+      durationMs: Number.NaN,
+      side: null,
+      sideLagMs: null,
+    });
     const { data, meta } = parse(eventsCsv([late, angerEvent(), ongoing]));
     expect(meta.fields).toEqual([...EVENTS_CSV_COLUMNS]);
     expect(data.map((r) => r.kind)).toEqual(['anger', 'one_sided_smile', 'surprise']);
@@ -156,7 +165,10 @@ describe('kinds without validation data', () => {
   it('are marked experimental in the events CSV and the WebVTT labels; validated kinds are not', () => {
     const pain = angerEvent({ id: 2, kind: 'pain', onsetMs: 2000, apexMs: 2050, offsetMs: 2200 });
     const rows = parse(eventsCsv([angerEvent(), pain])).data;
-    expect(rows.map((r) => [r.kind, r.experimental])).toEqual([['anger', '0'], ['pain', '1']]);
+    expect(rows.map((r) => [r.kind, r.experimental])).toEqual([
+      ['anger', '0'],
+      ['pain', '1'],
+    ]);
     const vtt = eventsVtt([angerEvent(), pain]);
     expect(vtt).toContain('Pain (experimental)');
     expect(vtt).not.toContain('Anger (experimental)');
@@ -166,7 +178,10 @@ describe('kinds without validation data', () => {
 /** The WebVTT file syntax (W3C WebVTT section 4.1), checked block by block. */
 function expectValidVtt(text: string): void {
   expect(text.startsWith('WEBVTT\n\n') || text === 'WEBVTT\n').toBe(true);
-  const blocks = text.split(/\n{2,}/).slice(1).filter((b) => b.trim() !== '');
+  const blocks = text
+    .split(/\n{2,}/)
+    .slice(1)
+    .filter((b) => b.trim() !== '');
   let lastStart = -1;
   for (const block of blocks) {
     const lines = block.split('\n');

@@ -4,12 +4,7 @@
  * name is in `failures` reject with that AnalysisError code.
  */
 import { basename } from 'node:path';
-import {
-  AnalysisError,
-  type AnalysisBrowser,
-  type AnalyzeHandlers,
-  type FileAnalysisResult,
-} from '../../../src/node/analysis-types.ts';
+import { AnalysisError, type AnalysisBrowser, type AnalyzeHandlers, type FileAnalysisResult } from '../../../src/node/analysis-types.ts';
 import type { AnalyzedFrame } from '../../../src/shared/analyzed-frame.ts';
 import { angerEvent, emptyFrame, faceFrame } from './fixtures.ts';
 
@@ -51,7 +46,18 @@ export function createFakeLauncher(options: FakeBrowserOptions = {}): { launch: 
         }
         if (failure) throw new AnalysisError(failure, `fake ${failure}`);
         return {
-          video: { width: 640, height: 360, frameCount, declaredFrameCount: declaredFrames ?? frameCount, complete: (declaredFrames ?? frameCount) <= frameCount, fps: 30, durationS: (declaredFrames ?? frameCount) / 30, codec: 'avc1', container: 'mp4', rotation: 0 },
+          video: {
+            width: 640,
+            height: 360,
+            frameCount,
+            declaredFrameCount: declaredFrames ?? frameCount,
+            complete: (declaredFrames ?? frameCount) <= frameCount,
+            fps: 30,
+            durationS: (declaredFrames ?? frameCount) / 30,
+            codec: 'avc1',
+            container: 'mp4',
+            rotation: 0,
+          },
           delegate: 'CPU',
           events: [angerEvent({ onsetMs: 400, apexMs: 450, offsetMs: 533, durationMs: 133, onsetPhaseMs: 50 })],
           elapsedS: 0.5,

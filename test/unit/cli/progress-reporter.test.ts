@@ -12,7 +12,11 @@ describe('plain progress lines', () => {
   it('print start, throttled progress with ETA, and the end of each file', () => {
     let t = 0;
     let text = '';
-    const out = { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream;
+    const write = (s: string) => {
+      text += s;
+      return true;
+    };
+    const out = { write } as unknown as NodeJS.WritableStream;
     const r = createPlainReporter(out, () => t);
     r.start([a, b]);
     r.fileStarted(a);
@@ -21,7 +25,21 @@ describe('plain progress lines', () => {
     t = CLI_DEFAULTS.plainProgressIntervalMs;
     r.fileProgress(a, 50, 100);
     r.note(a, 'analysing again: made with other rules');
-    r.fileFinished({ input: a, status: 'done', summary: { frameCount: 100, declaredFrameCount: 100, warning: null, framesWithFace: 90, eventCount: 2, elapsedS: 20, fps: 5, delegate: 'CPU', browser: 'Chromium 1.0 (system: /usr/bin/chromium)' } });
+    r.fileFinished({
+      input: a,
+      status: 'done',
+      summary: {
+        frameCount: 100,
+        declaredFrameCount: 100,
+        warning: null,
+        framesWithFace: 90,
+        eventCount: 2,
+        elapsedS: 20,
+        fps: 5,
+        delegate: 'CPU',
+        browser: 'Chromium 1.0 (system: /usr/bin/chromium)',
+      },
+    });
     r.fileFinished({ input: b, status: 'failed', message: '/v/b.mp4: damaged or not a video: x' });
     expect(text.split('\n')).toEqual([
       '2 files to analyse',
@@ -55,11 +73,32 @@ describe('overall progress', () => {
 describe('summary table', () => {
   it('lists analysed fps per file and totals', () => {
     const text = summaryTable([
-      { input: a, status: 'done', summary: { frameCount: 100, declaredFrameCount: 100, warning: null, framesWithFace: 90, eventCount: 2, elapsedS: 4, fps: 25, delegate: 'CPU', browser: 'Chromium 1.0 (system: /usr/bin/chromium)' } },
+      {
+        input: a,
+        status: 'done',
+        summary: {
+          frameCount: 100,
+          declaredFrameCount: 100,
+          warning: null,
+          framesWithFace: 90,
+          eventCount: 2,
+          elapsedS: 4,
+          fps: 25,
+          delegate: 'CPU',
+          browser: 'Chromium 1.0 (system: /usr/bin/chromium)',
+        },
+      },
       { input: b, status: 'skipped', reason: 'outputs complete' },
     ]);
     expect(text).toBe(
-      ['file  status   frames  seconds   fps  events', 'a     done        100      4.0  25.0       2', 'b     skipped', '1 analysed (100 frames, 25.0 fps per page), 1 skipped as complete', 'browser: Chromium 1.0 (system: /usr/bin/chromium)', ''].join('\n'),
+      [
+        'file  status   frames  seconds   fps  events',
+        'a     done        100      4.0  25.0       2',
+        'b     skipped',
+        '1 analysed (100 frames, 25.0 fps per page), 1 skipped as complete',
+        'browser: Chromium 1.0 (system: /usr/bin/chromium)',
+        '',
+      ].join('\n'),
     );
   });
 });

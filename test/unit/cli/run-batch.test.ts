@@ -50,10 +50,11 @@ function context(): RunContext {
 /** A stream that keeps what is written. */
 function sink(): NodeJS.WriteStream & { text(): string } {
   let text = '';
-  return Object.assign(
-    { write: (chunk: string) => ((text += chunk), true), isTTY: false } as unknown as NodeJS.WriteStream,
-    { text: () => text },
-  );
+  const write = (chunk: string) => {
+    text += chunk;
+    return true;
+  };
+  return Object.assign({ write, isTTY: false } as unknown as NodeJS.WriteStream, { text: () => text });
 }
 
 async function run(fake: FakeBrowserOptions, options: Partial<AnalyzeOptions> = {}, paths = [videos]) {
@@ -75,7 +76,10 @@ describe('analyze command with a fake analysis page', () => {
     expect((await readdir(out)).sort()).toEqual(
       ['a', 'b', 'c'].flatMap((s) => [`${s}.events.csv`, `${s}.frames.csv`, `${s}.json`, `${s}.vtt`]).sort(),
     );
-    const frames = Papa.parse<Record<string, string>>(await readFile(path.join(out, 'a.frames.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    const frames = Papa.parse<Record<string, string>>(await readFile(path.join(out, 'a.frames.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(frames.errors).toEqual([]);
     expect(frames.meta.fields).toEqual([...FRAMES_CSV_COLUMNS]);
     expect(frames.data).toHaveLength(45);
@@ -89,7 +93,7 @@ describe('analyze command with a fake analysis page', () => {
     expect(stderr).toContain('[1/3] a: 45 frames in 0.5 s (90.0 fps, CPU), 1 events');
   });
 
-  it('says when a file ended before its declared frames, keeps the container\'s frame rate, and exits 3', async () => {
+  it("says when a file ended before its declared frames, keeps the container's frame rate, and exits 3", async () => {
     const { status, stdout, stderr } = await run({ frameCount: 57, declaredFrames: 472 }, {}, [path.join(videos, 'a.mp4')]);
     expect(status).toBe(3);
     const doc = JSON.parse(await readFile(path.join(out, 'a.json'), 'utf8'));
@@ -142,7 +146,7 @@ describe('analyze command with a fake analysis page', () => {
     expect(stderr).toContain('error: fake model-load-failed');
   });
 
-  it('exits 2 with the launcher\'s message when no browser starts', async () => {
+  it("exits 2 with the launcher's message when no browser starts", async () => {
     const stderr = sink();
     const status = await analyzeCommand(
       [videos],
@@ -242,7 +246,9 @@ describe('analyze command with a fake analysis page', () => {
     const expected = { modelSha256: MODEL_SHA, configuration: { delegate: 'auto' as const, rules: null, rulesFile: null } };
     const paths = outputPaths(out, 'a');
     expect((await checkOutputs(paths, a!, expected, validate)).complete).toBe(true);
-    expect(await checkOutputs(paths, a!, { ...expected, modelSha256: 'd'.repeat(64) }, validate)).toMatchObject({ reason: 'made with another model' });
+    expect(await checkOutputs(paths, a!, { ...expected, modelSha256: 'd'.repeat(64) }, validate)).toMatchObject({
+      reason: 'made with another model',
+    });
     await rm(paths.vtt);
     expect(await checkOutputs(paths, a!, expected, validate)).toMatchObject({ reason: 'the WebVTT file is missing' });
     await writeFile(paths.json, '{"format": "microflash-analysis"');
@@ -263,7 +269,9 @@ describe('analyze command with a fake analysis page', () => {
     });
     expect(result.reports.map((r) => r.status)).toEqual(['done', 'failed', 'done']);
     const failed = result.reports[1];
-    expect(failed?.status === 'failed' && failed.message).toMatch(/b\.mov: internal: no new frame for 0 s: the analysis page stopped responding/);
+    expect(failed?.status === 'failed' && failed.message).toMatch(
+      /b\.mov: internal: no new frame for 0 s: the analysis page stopped responding/,
+    );
     expect(log.launched).toBe(2);
     expect((await readdir(out)).filter((f) => f.startsWith('b.'))).toEqual([]);
   });

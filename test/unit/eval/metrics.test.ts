@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
-  figures, matchEvents, matchWindow, median, overallPrecision, perMinute, precisionByKind, type Detection, type TruthFlash,
+  figures,
+  matchEvents,
+  matchWindow,
+  median,
+  overallPrecision,
+  perMinute,
+  precisionByKind,
+  type Detection,
+  type TruthFlash,
 } from '../../../eval/metrics.ts';
 
 const F30 = 1000 / 30;
 const truth = (onsetMs: number, kind = 'happiness', frames = 2, clip = 'a'): TruthFlash => ({
-  clip, kind, onsetMs, frames, frameMs: F30, fps: 30, source: 'x#1',
+  clip,
+  kind,
+  onsetMs,
+  frames,
+  frameMs: F30,
+  fps: 30,
+  source: 'x#1',
 });
 const det = (onsetMs: number, kind = 'happiness', clip = 'a'): Detection => ({ clip, kind, onsetMs });
 

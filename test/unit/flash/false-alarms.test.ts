@@ -27,7 +27,12 @@ function talk(f: FlashFrame, t: number, next: () => number, jaw = 1.8): void {
 describe('speech', () => {
   it('ten seconds of talking mouth movements give no events', () => {
     const next = gaussian(11);
-    expect(run(engine(), build(times(30, 10_000), (f, t) => talk(f, t, next)))).toEqual([]);
+    expect(
+      run(
+        engine(),
+        build(times(30, 10_000), (f, t) => talk(f, t, next)),
+      ),
+    ).toEqual([]);
   });
 
   it('a conversational brow raise while talking is not surprise; without the speech gate it would be', () => {

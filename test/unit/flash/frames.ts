@@ -3,14 +3,7 @@
  * side with the bilateral channel as the larger side (as the estimator does), eyes open and
  * centred, head still, unless a test says otherwise.
  */
-import {
-  AU_CHANNEL_INDEX,
-  AU_CHANNELS,
-  AU_LIST,
-  type AuChannel,
-  type AuId,
-  type FlashEvent,
-} from '../../../src/shared/contract/index.ts';
+import { AU_CHANNEL_INDEX, AU_CHANNELS, AU_LIST, type AuChannel, type AuId, type FlashEvent } from '../../../src/shared/contract/index.ts';
 import { EYE_FEATURES, EYE_INDEX, type EyeFeature } from '../../../src/shared/eyes.ts';
 import type { FlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
 import type { FlashFrame } from '../../../src/shared/flash/flash-frame.ts';

@@ -42,16 +42,20 @@ function detect(stem: string): GoldenEvent[] {
   const trace = traceRecording(stem);
   const events: FlashEvent[] = [];
   for (const f of trace) {
-    events.push(
-      ...engine.step(flashFrameOf(f.timestampMs, f.facePresent, f.out)),
-    );
+    events.push(...engine.step(flashFrameOf(f.timestampMs, f.facePresent, f.out)));
   }
   if (trace.length) events.push(...engine.flush(trace[trace.length - 1]!.timestampMs));
   const r1 = (x: number) => Math.round(x * 10) / 10;
   return events
     .filter((e) => e.status === 'complete')
     .sort((a, b) => a.onsetMs - b.onsetMs)
-    .map((e) => ({ kind: e.kind, onsetMs: r1(e.onsetMs), offsetMs: Number.isFinite(e.offsetMs) ? r1(e.offsetMs) : null, side: e.side, micro: e.micro }));
+    .map((e) => ({
+      kind: e.kind,
+      onsetMs: r1(e.onsetMs),
+      offsetMs: Number.isFinite(e.offsetMs) ? r1(e.offsetMs) : null,
+      side: e.side,
+      micro: e.micro,
+    }));
 }
 
 describe('golden events on recorded faces', () => {

@@ -8,7 +8,10 @@ const engine = () => createFlashEngine(defaultRules());
 
 /** A 200 ms flash of `aus` at 1 s in 2 s of neutral face, 30 fps. */
 function flash(aus: AuValues, fps = 30) {
-  return run(engine(), build(times(fps, 2000), (f, t) => t >= 1000 - 1e-6 && t < 1200 && addAus(f, aus)));
+  return run(
+    engine(),
+    build(times(fps, 2000), (f, t) => t >= 1000 - 1e-6 && t < 1200 && addAus(f, aus)),
+  );
 }
 
 describe('prototypes', () => {

@@ -6,6 +6,7 @@ import { FLASH_KINDS, RulesError } from '../../../src/shared/contract/index.ts';
 import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
 import { parseRules } from '../../../src/shared/flash/rules/parse-rules.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests edit the rules document freely, to break it in every way
 const fresh = () => JSON.parse(JSON.stringify(defaultRules())) as Record<string, any>;
 
 function problemsOf(doc: unknown): string {
@@ -66,7 +67,9 @@ describe('schema problems', () => {
   it('an unknown field names the known fields and the likely intended one', () => {
     const doc = fresh();
     doc.rules[2].tresholds = 1;
-    expect(problemsOf(doc)).toMatch(/rules\[2\]\.tresholds: expected one of the fields kind, group, .*got unknown field "tresholds"\. Did you mean "threshold"\?/);
+    expect(problemsOf(doc)).toMatch(
+      /rules\[2\]\.tresholds: expected one of the fields kind, group, .*got unknown field "tresholds"\. Did you mean "threshold"\?/,
+    );
   });
 
   it('a wrong type and an out-of-range number', () => {
@@ -104,9 +107,7 @@ describe('checks beyond the schema', () => {
   it('on below off (no hysteresis)', () => {
     const doc = fresh();
     doc.rules[0].threshold = { on: 0.4, off: 0.6 };
-    expect(problemsOf(doc)).toContain(
-      'rules[0].threshold.on: expected a number >= threshold.off (0.6), got 0.4. Raise on or lower off',
-    );
+    expect(problemsOf(doc)).toContain('rules[0].threshold.on: expected a number >= threshold.off (0.6), got 0.4. Raise on or lower off');
   });
 
   it('minMs above maxMs', () => {
@@ -135,7 +136,11 @@ describe('checks beyond the schema', () => {
     const at = doc.rules.indexOf(rule);
     const alt = rule.anyOf[0][0].au;
     rule.exclude.push({ au: alt, max: 4 });
-    expect(problemsOf(doc)).toMatch(new RegExp(`rules\\[${at}\\]\\.exclude\\[\\d\\]\\.au: expected an AU the rule does not require, or one required in allOf \\(${alt} is one of the alternatives at rules\\[${at}\\]\\.anyOf\\[0\\]\\[0\\]\\.au\\)`));
+    expect(problemsOf(doc)).toMatch(
+      new RegExp(
+        `rules\\[${at}\\]\\.exclude\\[\\d\\]\\.au: expected an AU the rule does not require, or one required in allOf \\(${alt} is one of the alternatives at rules\\[${at}\\]\\.anyOf\\[0\\]\\[0\\]\\.au\\)`,
+      ),
+    );
   });
 
   it('a rule that requires nothing', () => {

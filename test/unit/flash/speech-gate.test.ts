@@ -47,7 +47,7 @@ describe('createSpeechGate', () => {
 
 describe('createTalkingEnvelope', () => {
   const AU01 = AU_CHANNEL_INDEX.AU01;
-  it('starts at k prior sigmas, learns the person\'s talking spread, and ignores frames with no interval', () => {
+  it("starts at k prior sigmas, learns the person's talking spread, and ignores frames with no interval", () => {
     const env = createTalkingEnvelope(4, D);
     expect(env.floor[AU01 % 4]).toBeCloseTo(D.speechEnvelopeK * D.speechEnvelopePriorSigma, 5);
     // A talker whose channel 0 swings 0..3 (mean 1.5, sd ~1.06) for 20 s.

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFlashEngine } from '../../../src/shared/flash/create-flash-engine.ts';
 import { FLASH_ENGINE_DEFAULTS } from '../../../src/shared/flash/defaults.ts';
-import { FlashEngineError, type FlashEvent } from '../../../src/shared/contract/index.ts';
+import { FlashEngineError } from '../../../src/shared/contract/index.ts';
 import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
 import { addAus, addNoise, build, completed, gaussian, lostFrame, neutralFrame, run, times } from './frames.ts';
 
@@ -45,7 +45,10 @@ describe('ramp', () => {
     // AU04 0 -> 3 over 1000..1300 ms, held to 1600, back to 0 at 1900. Anger's off level is
     // 0.5 x 1.2 = 0.6 FACS: crossed at 1060 ms going up and 1840 ms going down.
     const ramp = (t: number) => (t < 1000 ? 0 : t < 1300 ? ((t - 1000) / 300) * 3 : t < 1600 ? 3 : t < 1900 ? ((1900 - t) / 300) * 3 : 0);
-    const events = run(engine(), build(times(30, 2500), (f, t) => addAus(f, { AU04: ramp(t) })));
+    const events = run(
+      engine(),
+      build(times(30, 2500), (f, t) => addAus(f, { AU04: ramp(t) })),
+    );
     const done = completed(events);
     expect(done).toHaveLength(1);
     expect(done[0]!.onsetMs).toBeCloseTo(1060, 1);
@@ -89,7 +92,10 @@ describe('two-frame flash', () => {
 describe('noise alone', () => {
   it('gives no events over a minute of per-channel Gaussian noise (sigma 0.15 FACS)', () => {
     const next = gaussian(42);
-    const events = run(engine(), build(times(30, 60_000), (f) => addNoise(f, 0.15, next)));
+    const events = run(
+      engine(),
+      build(times(30, 60_000), (f) => addNoise(f, 0.15, next)),
+    );
     expect(events).toEqual([]);
   });
 
@@ -109,7 +115,10 @@ describe('uneven frame intervals', () => {
   it('interpolates across a dropped frame', () => {
     // 30 fps with the frame just before the step missing: a 66.7 ms interval.
     const ts = times(30, 2000).filter((_t, i) => i !== 29);
-    const events = run(engine(), build(ts, (f, t) => t >= 1000 - 1e-6 && t < 1200 && addAus(f, BROWS_DOWN)));
+    const events = run(
+      engine(),
+      build(ts, (f, t) => t >= 1000 - 1e-6 && t < 1200 && addAus(f, BROWS_DOWN)),
+    );
     const done = completed(events);
     expect(done).toHaveLength(1);
     expect(done[0]!.onsetMs).toBeGreaterThanOrEqual(ts[28]!);
@@ -119,8 +128,11 @@ describe('uneven frame intervals', () => {
   it('works on jittered timestamps (variable frame rate, 20-45 ms apart)', () => {
     const next = gaussian(3);
     const ts: number[] = [];
-    for (let t = 0; t < 3000; t += 20 + 25 * Math.abs(next()) % 25) ts.push(t);
-    const events = run(engine(), build(ts, (f, t) => t >= 1500 && t < 1570 && addAus(f, BROWS_DOWN)));
+    for (let t = 0; t < 3000; t += 20 + ((25 * Math.abs(next())) % 25)) ts.push(t);
+    const events = run(
+      engine(),
+      build(ts, (f, t) => t >= 1500 && t < 1570 && addAus(f, BROWS_DOWN)),
+    );
     const done = completed(events);
     expect(done).toHaveLength(1);
     const firstIn = ts.find((t) => t >= 1500)!;
@@ -185,7 +197,10 @@ describe('tracking loss', () => {
 
   it('treats a long interval between face frames as a gap', () => {
     const ts = [...times(30, 1100), ...times(30, 2000, 1500)];
-    const events = run(engine(), build(ts, (f, t) => t >= 1000 && t < 1700 && addAus(f, BROWS_DOWN)));
+    const events = run(
+      engine(),
+      build(ts, (f, t) => t >= 1000 && t < 1700 && addAus(f, BROWS_DOWN)),
+    );
     const done = completed(events);
     expect(done).toHaveLength(1);
     expect(done[0]!.endedBy).toBe('face-lost');
@@ -236,8 +251,6 @@ describe('defaults', () => {
     expect(e.options.maxFrameGapMs).toBe(FLASH_ENGINE_DEFAULTS.maxFrameGapMs);
   });
 });
-
-export type { FlashEvent };
 
 describe('rise from the first frame', () => {
   it('an expression rising from the first face frame on has a finite onset (no trough seen yet)', () => {

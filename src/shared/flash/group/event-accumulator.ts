@@ -28,9 +28,7 @@ export interface EventAccumulator {
 
 export function createEventAccumulator(rules: readonly CompiledAuRule[]): EventAccumulator {
   const n = rules.length;
-  const channels = [
-    ...new Set(rules.flatMap((r) => [...r.allOf, ...r.anyOf.flat(), ...r.support].flatMap((t) => [...t.channels]))),
-  ];
+  const channels = [...new Set(rules.flatMap((r) => [...r.allOf, ...r.anyOf.flat(), ...r.support].flatMap((t) => [...t.channels])))];
   const peakActivation = new Float64Array(n);
   const integral = new Float64Array(n);
   const peakIntensity = new Float64Array(n);

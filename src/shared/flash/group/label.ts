@@ -125,7 +125,10 @@ function confidence(rule: CompiledAuRule, k: number, ev: EventState, acc: EventA
   const snrTerm = clamp01((snr - K) / (2 * K));
   const supportW = supportWeights > 0 ? w.support : 0;
   const total = w.activation + supportW + w.snr;
-  let c = total > 0 ? (w.activation * activationTerm + (supportWeights > 0 ? supportW * (supportSum / supportWeights) : 0) + w.snr * snrTerm) / total : 0;
+  let c =
+    total > 0
+      ? (w.activation * activationTerm + (supportWeights > 0 ? supportW * (supportSum / supportWeights) : 0) + w.snr * snrTerm) / total
+      : 0;
   if (ev.disturbed) c *= options.gatedConfidenceScale;
   return clamp01(c);
 }

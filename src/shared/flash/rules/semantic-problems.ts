@@ -88,8 +88,8 @@ function auRuleProblems(rule: AuRule, at: string): RuleProblem[] {
       });
     } else required.set(au, path);
   };
-  rule.allOf.forEach((t, j) => noteRequired(t.au, `${at}.allOf[${j}].au`));
-  anyOf.forEach((g, j) => g.forEach((t, k) => noteRequired(t.au, `${at}.anyOf[${j}][${k}].au`)));
+  for (const [j, t] of rule.allOf.entries()) noteRequired(t.au, `${at}.allOf[${j}].au`);
+  for (const [j, g] of anyOf.entries()) for (const [k, t] of g.entries()) noteRequired(t.au, `${at}.anyOf[${j}][${k}].au`);
   // An AU required in allOf may also be excluded above a larger max: a band of intensity (FACS's
   // surprise widens the eyes at B, no more). Anywhere else, required and excluded contradict.
   const bandMin = new Map(rule.allOf.map((t) => [t.au, t.min]));
