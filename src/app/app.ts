@@ -2,64 +2,57 @@
  * The live page: pick a source, watch the face tracked with its action units, see flashes as they
  * happen; analyse a file and download the results; keep (only when asked), export and delete data.
  */
-import type { DelegateChoice, FlashEvent, FrameResult, PipelineError, SpeechStateName } from '../shared/contract/index.ts';
-import { validateNeutralBaseline, type NeutralBaseline } from '../shared/au/index.ts';
+import type { DelegateChoice, FlashEvent, PipelineError } from '../shared/contract/index.ts';
+import { AU_DEFAULTS, validateNeutralBaseline, type NeutralBaseline } from '../shared/au/index.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { LiveSession } from '../pipeline/live-session.ts';
 import { listCameras, openCamera, openDisplay, SourceError } from '../pipeline/sources.ts';
 import { WorkerBridge } from '../pipeline/worker-bridge.ts';
-import { analyzeFileInApp } from './file-analysis.ts';
 import { DataPanel } from './data-panel.ts';
+import { FileView } from './file-view.ts';
+import { FrameView } from './frame-view.ts';
+import { Messages } from './messages.ts';
 import { DataStore } from './storage/data-store.ts';
 import { AuBars } from './ui/au-bars.ts';
-import { download, formatMs, h } from './ui/dom.ts';
+import { download, h } from './ui/dom.ts';
 import { FlashFeed } from './ui/flash-feed.ts';
 import { buildLayout, type Layout } from './ui/layout.ts';
 import { Overlay } from './ui/overlay.ts';
 
 export const APP_DEFAULTS = {
-  /** No face for this long before the page says so (ms): a blink or a turn is not worth a message. */
-  noFaceMessageAfterMs: 1000,
   /** How often fps, latency and counters are refreshed (ms). */
   statsIntervalMs: 500,
-  calibrationMs: 3000,
-  /** A calibration not reported done this long after its window ended has failed (ms). */
+  /** A calibration not reported done this long after its window (AU_DEFAULTS.calibration.durationMs) ended has failed (ms). */
   calibrationGraceMs: 1500,
 } as const;
-
-type MessageKind = 'error' | 'warn' | 'info';
-
-/** What the status bar says about the speech gate (nothing while the person is quiet). */
-const SPEECH_TEXT: Record<SpeechStateName, string> = {
-  quiet: '',
-  assumed: 'Watching the mouth…',
-  talking: 'Talking: only flashes beyond their talking range count',
-};
 
 export class App {
   private readonly ui: Layout;
   private readonly overlay: Overlay;
   private readonly feed: FlashFeed;
-  private readonly auBars: AuBars;
+  private readonly messages: Messages;
+  private readonly frames: FrameView;
+  private readonly files: FileView;
   private readonly store = new DataStore();
   private readonly data: DataPanel;
   private bridge: WorkerBridge | null = null;
   private bridgeDelegate: DelegateChoice | null = null;
   private live: LiveSession | null = null;
-  private lastFaceMs = NaN;
-  private lastResult: FrameResult | null = null;
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private calibrationTimer: ReturnType<typeof setTimeout> | undefined;
   private calibrating = false;
-  /** The running file analysis (Stop cancels it). */
-  private fileRun: AbortController | null = null;
   private sourceLabel = '';
 
   constructor(root: HTMLElement) {
-    this.ui = buildLayout(root);
+    this.ui = buildLayout(root, { calibrationMs: AU_DEFAULTS.calibration.durationMs });
     this.overlay = new Overlay(this.ui.overlay, this.ui.video);
     this.feed = new FlashFeed(this.ui.feed);
-    this.auBars = new AuBars(this.ui.auBars);
+    this.messages = new Messages(this.ui.message);
+    this.frames = new FrameView(this.ui, this.overlay, new AuBars(this.ui.auBars), this.feed);
+    this.files = new FileView(this.ui, this.messages, {
+      onFrame: (r) => this.frames.show(r),
+      onEvents: (events) => this.addEvents(events),
+    });
     this.data = new DataPanel(this.ui.dataList, this.store, {
       say: (kind, text) => this.say(kind, text),
       useBaseline: (b) => void this.bridge?.setBaseline(b).then(() => this.say('info', 'Neutral face loaded.')),
@@ -80,8 +73,7 @@ export class App {
       ui.fileInput.value = '';
     });
     ui.stop.addEventListener('click', () => {
-      if (this.fileRun) this.fileRun.abort();
-      else void this.stopLive();
+      if (!this.files.stop()) void this.stopLive();
     });
     ui.showLandmarks.addEventListener('change', () => {
       this.overlay.visible = ui.showLandmarks.checked;
@@ -90,7 +82,8 @@ export class App {
     ui.discreet.addEventListener('change', () => document.body.classList.toggle('discreet', ui.discreet.checked));
     ui.overlay.addEventListener('click', (e) => {
       const at = this.overlay.toImage(e);
-      if (!at || !this.bridge || !this.lastResult || this.lastResult.faceCount < 2) return;
+      const last = this.frames.last;
+      if (!at || !this.bridge || !last || last.faceCount < 2) return;
       void this.bridge.selectFace({ mode: 'point', ...at });
       ui.followLargest.hidden = false;
     });
@@ -127,18 +120,12 @@ export class App {
     });
   }
 
-  private say(kind: MessageKind, text: string, action?: { label: string; run: () => void }): void {
-    const m = this.ui.message;
-    m.hidden = false;
-    m.className = `message ${kind}`;
-    m.dataset.kind = kind;
-    m.replaceChildren(h('span', {}, text));
-    if (action) m.append(h('button', { onclick: action.run }, action.label));
-    m.append(h('button', { class: 'dismiss', 'aria-label': 'Dismiss', onclick: () => (m.hidden = true) }, '×'));
+  private say(...args: Parameters<Messages['say']>): void {
+    this.messages.say(...args);
   }
 
   private clearMessage(): void {
-    this.ui.message.hidden = true;
+    this.messages.clear();
   }
 
   // ---- the worker ---------------------------------------------------------------------------
@@ -215,9 +202,12 @@ export class App {
     this.ui.video.srcObject = stream;
     await this.ui.video.play().catch(() => {});
     this.feed.reset();
-    this.lastFaceMs = NaN;
+    this.frames.reset();
     this.live = new LiveSession(stream, this.ui.video, {
-      onResult: (r) => this.onResult(r),
+      onResult: (r) => {
+        this.frames.show(r);
+        this.addEvents(r.events);
+      },
       onEnded: () => {
         const what = kind === 'camera' ? 'The camera stopped (unplugged or taken by another app)' : 'Screen sharing ended';
         this.say('error', `${what}. Your flashes so far are kept below.`, {
@@ -250,11 +240,6 @@ export class App {
     void this.refreshData();
   }
 
-  private onResult(r: FrameResult): void {
-    this.showFrame(r);
-    this.addEvents(r.events);
-  }
-
   private addEvents(events: readonly FlashEvent[]): void {
     if (!events.length) return;
     this.feed.add(events);
@@ -262,64 +247,18 @@ export class App {
     if (done.length) this.store.addEvents(done).catch((e: Error) => this.storeFailed(e));
   }
 
-  private showFrame(r: FrameResult): void {
-    this.lastResult = r;
-    if (!Number.isFinite(this.feed.originMs)) this.feed.originMs = r.timestampMs;
-    this.overlay.show(r);
-    if (r.facePresent) {
-      this.auBars.show(r.aus);
-      this.lastFaceMs = r.timestampMs;
-      this.ui.saveBaseline.disabled = !r.baselineReady;
-    }
-    this.updateFaceStatus(r);
-    this.updateSpeech(r);
-  }
-
-  private updateSpeech(r: FrameResult): void {
-    const s = this.ui.speech;
-    const state = r.facePresent ? r.speech : 'quiet';
-    if (s.dataset.state === state) return;
-    s.dataset.state = state;
-    s.textContent = SPEECH_TEXT[state];
-  }
-
-  private updateFaceStatus(r: FrameResult): void {
-    const s = this.ui.faceStatus;
-    if (r.facePresent) {
-      s.textContent =
-        r.faceCount > 1
-          ? `${r.faceCount} faces: following one (click a face to follow it)`
-          : r.baselineReady
-            ? 'Face tracked'
-            : 'Face tracked · learning your neutral…';
-      s.dataset.state = 'face';
-    } else if (!Number.isFinite(this.lastFaceMs) || r.timestampMs - this.lastFaceMs > APP_DEFAULTS.noFaceMessageAfterMs) {
-      s.textContent = r.faceCount > 0 ? 'The followed face left the view' : 'No face in view: face the camera, with light on your face';
-      s.dataset.state = 'no-face';
-      this.auBars.show(new Float32Array(0));
-    }
-  }
-
   private async refreshStats(): Promise<void> {
     if (!this.live || !this.bridge) return;
-    const st = await answerOrNull(this.live.stats(this.bridge), 400);
-    if (st) {
-      this.ui.fps.textContent = `${st.processedFps.toFixed(0)} fps`;
-      this.ui.counters.textContent = `frames ${st.framesIn} · processed ${st.processed} · dropped ${st.dropped}`;
-    }
-    const t = this.lastResult?.timings;
-    if (t) {
-      this.ui.latency.textContent = `latency ${formatMs(t.grabMs + t.transferMs + t.inferenceMs + t.postMs)}`;
-      this.ui.latency.title = `grab ${t.grabMs.toFixed(1)} ms · wait/transfer ${t.transferMs.toFixed(1)} ms · model ${t.inferenceMs.toFixed(1)} ms · AUs+flashes ${t.postMs.toFixed(2)} ms`;
-    }
+    this.frames.showStats(await answerOrNull(this.live.stats(this.bridge), 400));
   }
 
   // ---- neutral face -------------------------------------------------------------------------
 
   private async calibrate(): Promise<void> {
     if (!this.bridge) return;
-    await this.bridge.calibrate(APP_DEFAULTS.calibrationMs);
-    const seconds = APP_DEFAULTS.calibrationMs / 1000;
+    const durationMs = AU_DEFAULTS.calibration.durationMs;
+    await this.bridge.calibrate(durationMs);
+    const seconds = durationMs / 1000;
     this.say('info', `Relax your face and look at the camera for ${seconds} seconds…`);
     // Success is what the worker reports (onBaseline); without a face in view it never comes.
     clearTimeout(this.calibrationTimer);
@@ -331,7 +270,7 @@ export class App {
         'warn',
         `Calibration did not finish: your face was not in view for ${seconds} seconds. Face the camera, keep still and relaxed, and press Calibrate again.`,
       );
-    }, APP_DEFAULTS.calibrationMs + APP_DEFAULTS.calibrationGraceMs);
+    }, durationMs + APP_DEFAULTS.calibrationGraceMs);
   }
 
   /** The worker's neutral changed: a calibration finished, one was set, or one was learnt. */
@@ -373,7 +312,6 @@ export class App {
   private async analyzeFile(file: File): Promise<void> {
     await this.stopLive();
     this.clearMessage();
-    const ui = this.ui;
     let bridge: WorkerBridge;
     try {
       bridge = await this.ensureBridge();
@@ -381,49 +319,7 @@ export class App {
       return;
     }
     this.feed.reset();
-    ui.downloads.hidden = true;
-    ui.progress.hidden = false;
-    ui.progress.value = 0;
-    ui.progressText.textContent = `Analysing ${file.name}…`;
-    ui.video.srcObject = null;
-    ui.stage.classList.remove('mirror');
-    ui.video.src = URL.createObjectURL(file);
-    ui.video.pause();
-    ui.openFile.disabled = true;
-    const run = new AbortController();
-    this.fileRun = run;
-    ui.stop.disabled = false;
-    try {
-      const out = await analyzeFileInApp(bridge, file, ui.delegateSelect.value as DelegateChoice, {
-        signal: run.signal,
-        onProgress: (p) => {
-          if (p.total) ui.progress.value = p.done / p.total;
-          ui.progressText.textContent = `${p.done}${p.total ? ` / ${p.total}` : ''} frames · ${p.fps.toFixed(1)} fps${p.etaS !== null ? ` · ${Math.ceil(p.etaS)} s left` : ''}`;
-        },
-        onFrame: (r) => this.showFrame(r),
-        onEvents: (events) => this.addEvents(events),
-      });
-      ui.progress.value = 1;
-      ui.progressText.textContent = run.signal.aborted
-        ? `Stopped after ${out.frameCount} frames (${out.elapsedS.toFixed(1)} s), ${out.events.length} expressions: the files cover those frames.`
-        : `Done: ${out.frameCount} frames in ${out.elapsedS.toFixed(1)} s, ${out.events.length} expressions.`;
-      if (out.warning && !run.signal.aborted) this.say('warn', out.warning);
-      ui.downloads.replaceChildren(
-        ...Object.values(out.files).map((f) =>
-          h('button', { class: 'download', dataset: { file: f.name }, onclick: () => download(f.name, f.text) }, `Download ${f.name}`),
-        ),
-      );
-      ui.downloads.hidden = false;
-      (window as unknown as { microflashLastFileAnalysis?: unknown }).microflashLastFileAnalysis = out;
-    } catch (err) {
-      const e = err as PipelineError;
-      ui.progressText.textContent = 'Analysis failed.';
-      this.say('error', e.message);
-    } finally {
-      this.fileRun = null;
-      ui.stop.disabled = true;
-      ui.openFile.disabled = false;
-    }
+    await this.files.analyze(file, bridge);
   }
 
   // ---- stored data --------------------------------------------------------------------------

@@ -1,7 +1,14 @@
 /** The page's static structure; returns the elements the controller drives. */
 import { h } from './dom.ts';
 
-export function buildLayout(root: HTMLElement) {
+/** What the page's labels say that is set elsewhere (one home per default). */
+export interface LayoutFacts {
+  /** Length of the explicit neutral calibration (AU_DEFAULTS.calibration.durationMs). */
+  calibrationMs: number;
+}
+
+export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
+  const seconds = facts.calibrationMs / 1000;
   const cameraSelect = h('select', { id: 'camera-select', 'aria-label': 'Camera' });
   const delegateSelect = h(
     'select',
@@ -43,8 +50,8 @@ export function buildLayout(root: HTMLElement) {
   const followLargest = h('button', { id: 'follow-largest', hidden: true }, 'Follow the largest face');
   const calibrate = h(
     'button',
-    { id: 'calibrate', disabled: true, title: 'Relax your face and look at the camera for 3 seconds' },
-    'Calibrate neutral (3 s)',
+    { id: 'calibrate', disabled: true, title: `Relax your face and look at the camera for ${seconds} seconds` },
+    `Calibrate neutral (${seconds} s)`,
   );
   const saveBaseline = h('button', { id: 'save-baseline', disabled: true }, 'Save this neutral');
   const record = h('input', { id: 'record', type: 'checkbox' });

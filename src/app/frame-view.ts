@@ -1,0 +1,92 @@
+/**
+ * What the page shows of each analysed frame, live or from a file: the landmarks over the video, the
+ * AU bars, the face and speech status, and the counters. State: the last result and when a face was
+ * last seen (so that a blink or a turn does not flash "no face").
+ */
+import type { FrameResult, PipelineStats, SpeechStateName } from '../shared/contract/index.ts';
+import type { AuBars } from './ui/au-bars.ts';
+import { formatMs } from './ui/dom.ts';
+import type { FlashFeed } from './ui/flash-feed.ts';
+import type { Layout } from './ui/layout.ts';
+import type { Overlay } from './ui/overlay.ts';
+
+export const FRAME_VIEW_DEFAULTS = {
+  /** No face for this long before the page says so (ms): a blink or a turn is not worth a message. */
+  noFaceMessageAfterMs: 1000,
+} as const;
+
+/** What the status bar says about the speech gate (nothing while the person is quiet). */
+const SPEECH_TEXT: Record<SpeechStateName, string> = {
+  quiet: '',
+  assumed: 'Watching the mouth…',
+  talking: 'Talking: only flashes beyond their talking range count',
+};
+
+export class FrameView {
+  private lastFaceMs = NaN;
+  /** The newest result shown (null before the first). */
+  last: FrameResult | null = null;
+
+  constructor(
+    private readonly ui: Layout,
+    private readonly overlay: Overlay,
+    private readonly auBars: AuBars,
+    private readonly feed: FlashFeed,
+  ) {}
+
+  /** A new source: forget when the face was last seen. */
+  reset(): void {
+    this.lastFaceMs = NaN;
+  }
+
+  show(r: FrameResult): void {
+    this.last = r;
+    if (!Number.isFinite(this.feed.originMs)) this.feed.originMs = r.timestampMs;
+    this.overlay.show(r);
+    if (r.facePresent) {
+      this.auBars.show(r.aus);
+      this.lastFaceMs = r.timestampMs;
+      this.ui.saveBaseline.disabled = !r.baselineReady;
+    }
+    this.showFaceStatus(r);
+    this.showSpeech(r);
+  }
+
+  /** The live counters (null: the worker did not answer in time) and the last frame's latency per stage. */
+  showStats(st: PipelineStats | null): void {
+    if (st) {
+      this.ui.fps.textContent = `${st.processedFps.toFixed(0)} fps`;
+      this.ui.counters.textContent = `frames ${st.framesIn} · processed ${st.processed} · dropped ${st.dropped}`;
+    }
+    const t = this.last?.timings;
+    if (t) {
+      this.ui.latency.textContent = `latency ${formatMs(t.grabMs + t.transferMs + t.inferenceMs + t.postMs)}`;
+      this.ui.latency.title = `grab ${t.grabMs.toFixed(1)} ms · wait/transfer ${t.transferMs.toFixed(1)} ms · model ${t.inferenceMs.toFixed(1)} ms · AUs+flashes ${t.postMs.toFixed(2)} ms`;
+    }
+  }
+
+  private showSpeech(r: FrameResult): void {
+    const s = this.ui.speech;
+    const state = r.facePresent ? r.speech : 'quiet';
+    if (s.dataset.state === state) return;
+    s.dataset.state = state;
+    s.textContent = SPEECH_TEXT[state];
+  }
+
+  private showFaceStatus(r: FrameResult): void {
+    const s = this.ui.faceStatus;
+    if (r.facePresent) {
+      s.textContent =
+        r.faceCount > 1
+          ? `${r.faceCount} faces: following one (click a face to follow it)`
+          : r.baselineReady
+            ? 'Face tracked'
+            : 'Face tracked · learning your neutral…';
+      s.dataset.state = 'face';
+    } else if (!Number.isFinite(this.lastFaceMs) || r.timestampMs - this.lastFaceMs > FRAME_VIEW_DEFAULTS.noFaceMessageAfterMs) {
+      s.textContent = r.faceCount > 0 ? 'The followed face left the view' : 'No face in view: face the camera, with light on your face';
+      s.dataset.state = 'no-face';
+      this.auBars.show(new Float32Array(0));
+    }
+  }
+}
