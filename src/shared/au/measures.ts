@@ -116,7 +116,9 @@ export interface CompiledMeasures {
   readonly idx: Uint32Array;
 }
 
-const KIND_CODE: Record<MeasureKind, number> = { y: 0, lateral: 1, z: 2, gap: 3 };
+const KIND_CODE = { y: 0, lateral: 1, z: 2, gap: 3 } as const satisfies Record<MeasureKind, number>;
+/** Coordinate a measure kind reads (x = 0, y = 1, z = 2): sideways for lateral, depth for z, height otherwise. */
+const AXIS_OF_KIND: readonly number[] = [1, 0, 2, 1];
 
 export function compileMeasures(defs: readonly MeasureDef[] = MEASURES): CompiledMeasures {
   const n = defs.length;
@@ -146,7 +148,7 @@ export function computeMeasures(p: Float64Array, c: CompiledMeasures, out: Float
   const n = c.kind.length;
   for (let i = 0; i < n; i++) {
     const k = c.kind[i]!;
-    const axis = k === 1 ? 0 : k === 2 ? 2 : 1;
+    const axis = AXIS_OF_KIND[k]!;
     const ps = c.pStart[i]!;
     const ms = c.mStart[i]!;
     const me = c.pStart[i + 1]!;
@@ -158,7 +160,7 @@ export function computeMeasures(p: Float64Array, c: CompiledMeasures, out: Float
       for (let j = ms; j < me; j++) b += p[c.idx[j]! * 3 + axis]!;
       a -= b / (me - ms);
     }
-    if (k === 1) a *= c.sign[i]!;
+    if (k === KIND_CODE.lateral) a *= c.sign[i]!;
     out[i] = a;
   }
 }
