@@ -4,6 +4,8 @@
  * the object is flat). What an expression looks like lives in the rules (rules/default-rules.json);
  * what lives here is how the engine reads the signal (timing, noise, gates, baselines).
  */
+import { AU_DEFAULTS } from '../au/index.ts';
+
 export const FLASH_ENGINE_DEFAULTS = {
   // --- Event timing -------------------------------------------------------------------------
   /** ms. Micro-expressions last at most 1/2 s (the relaxed bound in the literature). */
@@ -41,8 +43,8 @@ export const FLASH_ENGINE_DEFAULTS = {
   blinkAuMin: 1.0,
   /** ms. Eye-region AUs stay held this long after the lids reopen (reopening overshoot). */
   blinkHoldMs: 100,
-  /** ms. A closure longer than this is eyes closed (AU43, e.g. in pain), not a blink: the hold is released. */
-  blinkMaxMs: 500,
+  /** ms. A closure longer than this is eyes closed (AU43, e.g. in pain), not a blink: the hold is released. The AU stage's own boundary between AU45 and AU43. */
+  blinkMaxMs: AU_DEFAULTS.eyes.blinkMaxMs,
 
   // --- Head motion -------------------------------------------------------------------------------
   /** rad/s. Faster head rotation bends landmark geometry into false AUs (about 86 deg/s): no onsets
