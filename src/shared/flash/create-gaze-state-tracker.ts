@@ -13,7 +13,7 @@
  */
 import { EYE_INDEX } from '../eyes.ts';
 import type { CompiledGazeRule } from './compile-rules.ts';
-import type { FlashEngineOptions } from './defaults.ts';
+import { CONFIDENCE_SPANS, type FlashEngineOptions } from './defaults.ts';
 import { makeFlashEvent, type FlashEndReason, type FlashEvent } from './event.ts';
 import { clamp01 } from '../numbers.ts';
 
@@ -100,8 +100,10 @@ export function createGazeStateTracker(rule: CompiledGazeRule, options: GazeOpti
     const blinkTerm =
       blinkRateRatioMax > 0 ? (blinkRatio <= blinkRateRatioMax ? 1 : clamp01((1 - blinkRatio) / (1 - blinkRateRatioMax))) : 0;
     const supportTerm = (vergenceTerm + blinkTerm) / 2;
-    const durationTerm = clamp01(((complete ? durationMs : apexT - onsetT) - rule.minMs) / Math.max(rule.minMs, 1) + 0.5);
-    const baselineTerm = clamp01(faceTime / (3 * options.gazeBaselineMinMs));
+    const durationTerm = clamp01(
+      ((complete ? durationMs : apexT - onsetT) - rule.minMs) / Math.max(rule.minMs, 1) + CONFIDENCE_SPANS.gazeDurationTermAtMin,
+    );
+    const baselineTerm = clamp01(faceTime / (CONFIDENCE_SPANS.gazeBaselineFullAtMinTimes * options.gazeBaselineMinMs));
     const w = rule.confidence;
     const total = w.activation + w.support + w.snr;
     const confidence =

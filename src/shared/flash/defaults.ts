@@ -131,6 +131,21 @@ export function resolveFlashEngineOptions(options: Partial<FlashEngineOptions> =
   return merged;
 }
 
+/**
+ * Where each term of an event's confidence (0-1) reaches 1: spans, not tuned to data, so that a
+ * bare threshold crossing is unsure and a clear one is sure.
+ */
+export const CONFIDENCE_SPANS = {
+  /** The activation term runs from 0 at the rule's `off` to 1 at this many times its `on`. */
+  activationFullAtOnTimes: 2,
+  /** The signal-to-noise term runs from 0 at `noiseThresholdK` to 1 at this many times it. */
+  snrFullAtKTimes: 3,
+  /** A gaze state's duration term at the rule's `minMs` (it reaches 1 at half as long again). */
+  gazeDurationTermAtMin: 0.5,
+  /** A gaze state's baseline term reaches 1 once the face has been watched this many times `gazeBaselineMinMs`. */
+  gazeBaselineFullAtMinTimes: 3,
+} as const;
+
 /** Defaults of optional fields in a rule (contract/rules.ts). */
 export const RULE_DEFAULTS = {
   /** How sided AUs are read when a rule does not say: either side counts (FACS codes an AU on either side). */

@@ -6,7 +6,7 @@
 import { AU_INTENSITY_MAX } from '../../contract/index.ts';
 import { clamp01 } from '../../numbers.ts';
 import { VIEW_BOTH, VIEW_LEFT, VIEW_RIGHT, type CompiledAuRule } from '../compile-rules.ts';
-import type { FlashEngineOptions } from '../defaults.ts';
+import { CONFIDENCE_SPANS, type FlashEngineOptions } from '../defaults.ts';
 import { makeFlashEvent, type FlashEndReason, type FlashEvent } from '../event.ts';
 import type { EventAccumulator } from './event-accumulator.ts';
 import type { SideTracker } from './side-tracker.ts';
@@ -105,7 +105,7 @@ function eventAus(rule: CompiledAuRule, view: number, acc: EventAccumulator): Fl
 
 function confidence(rule: CompiledAuRule, k: number, ev: EventState, acc: EventAccumulator, options: LabelOptions): number {
   const w = rule.confidence;
-  const activationTerm = clamp01((acc.peakActivation[k]! - rule.off) / (2 * rule.on - rule.off));
+  const activationTerm = clamp01((acc.peakActivation[k]! - rule.off) / (CONFIDENCE_SPANS.activationFullAtOnTimes * rule.on - rule.off));
   let supportSum = 0;
   let supportWeights = 0;
   for (const t of rule.support) {
@@ -122,7 +122,7 @@ function confidence(rule: CompiledAuRule, k: number, ev: EventState, acc: EventA
   }
   const snr = sigmaCount > 0 ? Math.max(0, acc.peakIntensity[k]!) / (sigmaSum / sigmaCount) : 0;
   const K = options.noiseThresholdK;
-  const snrTerm = clamp01((snr - K) / (2 * K));
+  const snrTerm = clamp01((snr - K) / ((CONFIDENCE_SPANS.snrFullAtKTimes - 1) * K));
   const supportW = supportWeights > 0 ? w.support : 0;
   const total = w.activation + supportW + w.snr;
   let c =
