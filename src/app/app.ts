@@ -4,24 +4,20 @@
  */
 import type { DelegateChoice, FlashEvent, PipelineError } from '../shared/contract/index.ts';
 import { AU_DEFAULTS, validateNeutralBaseline, type NeutralBaseline } from '../shared/au/index.ts';
-import { answerOrNull } from '../pipeline/answer-or-null.ts';
-import { LiveSession } from '../pipeline/live-session.ts';
-import { listCameras, openCamera, openDisplay, SourceError } from '../pipeline/sources.ts';
 import { WorkerBridge } from '../pipeline/worker-bridge.ts';
 import { DataPanel } from './data-panel.ts';
 import { FileView } from './file-view.ts';
 import { FrameView } from './frame-view.ts';
+import { LiveView } from './live-view.ts';
 import { Messages } from './messages.ts';
 import { DataStore } from './storage/data-store.ts';
 import { AuBars } from './ui/au-bars.ts';
-import { download, h } from './ui/dom.ts';
+import { download } from './ui/dom.ts';
 import { FlashFeed } from './ui/flash-feed.ts';
 import { buildLayout, type Layout } from './ui/layout.ts';
 import { Overlay } from './ui/overlay.ts';
 
 export const APP_DEFAULTS = {
-  /** How often fps, latency and counters are refreshed (ms). */
-  statsIntervalMs: 500,
   /** A calibration not reported done this long after its window (AU_DEFAULTS.calibration.durationMs) ended has failed (ms). */
   calibrationGraceMs: 1500,
 } as const;
@@ -37,11 +33,9 @@ export class App {
   private readonly data: DataPanel;
   private bridge: WorkerBridge | null = null;
   private bridgeDelegate: DelegateChoice | null = null;
-  private live: LiveSession | null = null;
-  private statsTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly live: LiveView;
   private calibrationTimer: ReturnType<typeof setTimeout> | undefined;
   private calibrating = false;
-  private sourceLabel = '';
 
   constructor(root: HTMLElement) {
     this.ui = buildLayout(root, { calibrationMs: AU_DEFAULTS.calibration.durationMs });
@@ -53,19 +47,32 @@ export class App {
       onFrame: (r) => this.frames.show(r),
       onEvents: (events) => this.addEvents(events),
     });
+    this.live = new LiveView(this.ui, this.messages, this.frames, this.feed, this.overlay, {
+      bridge: () => this.ensureBridge(),
+      currentBridge: () => this.bridge,
+      onEvents: (events) => this.addEvents(events),
+      onStarted: async (label) => {
+        if (this.ui.record.checked) await this.store.startSession(label).catch((e: Error) => this.storeFailed(e));
+      },
+      onStopped: async (baseline) => {
+        const unsaved = this.store.unsavedSession();
+        await this.store.endSession(baseline).catch((e: Error) => this.storeFailed(e, unsaved));
+        void this.refreshData();
+      },
+    });
     this.data = new DataPanel(this.ui.dataList, this.store, {
       say: (kind, text) => this.say(kind, text),
       useBaseline: (b) => void this.bridge?.setBaseline(b).then(() => this.say('info', 'Neutral face loaded.')),
     });
     this.wire();
-    void this.refreshCameras();
+    void this.live.refreshCameras();
     void this.refreshData();
   }
 
   private wire(): void {
     const ui = this.ui;
-    ui.startCamera.addEventListener('click', () => void this.startLive('camera'));
-    ui.startShare.addEventListener('click', () => void this.startLive('share'));
+    ui.startCamera.addEventListener('click', () => void this.live.start('camera'));
+    ui.startShare.addEventListener('click', () => void this.live.start('share'));
     ui.openFile.addEventListener('click', () => ui.fileInput.click());
     ui.fileInput.addEventListener('change', () => {
       const file = ui.fileInput.files?.[0];
@@ -73,7 +80,7 @@ export class App {
       ui.fileInput.value = '';
     });
     ui.stop.addEventListener('click', () => {
-      if (!this.files.stop()) void this.stopLive();
+      if (!this.files.stop()) void this.live.stop();
     });
     ui.showLandmarks.addEventListener('change', () => {
       this.overlay.visible = ui.showLandmarks.checked;
@@ -96,9 +103,9 @@ export class App {
     ui.record.addEventListener('change', () => void this.toggleRecording());
     ui.deleteAll.addEventListener('click', () => void this.data.deleteAll());
     ui.delegateSelect.addEventListener('change', () => {
-      if (this.live) this.say('info', 'The new model setting applies from the next source you start.');
+      if (this.live.running) this.say('info', 'The new model setting applies from the next source you start.');
     });
-    navigator.mediaDevices?.addEventListener?.('devicechange', () => void this.refreshCameras());
+    navigator.mediaDevices?.addEventListener?.('devicechange', () => void this.live.refreshCameras());
   }
 
   // ---- messages ---------------------------------------------------------------------------
@@ -141,11 +148,11 @@ export class App {
         { delegate: choice, baseline: this.usableBaseline((await this.store.lastBaseline())?.baseline) ?? undefined },
         {
           onCrash: () => {
-            this.live?.detach();
+            this.live.detach();
             this.say('warn', 'The analysis stopped unexpectedly; restarting it. Your flashes so far are kept.');
           },
           onRestart: async () => {
-            if (this.live && this.bridge) await this.live.attach(this.bridge);
+            if (this.bridge) await this.live.reattach(this.bridge);
             this.say('info', 'Analysis restarted.');
           },
           onFatal: (err) => this.say('error', `The analysis could not be restarted: ${err.message}. Reload the page.`),
@@ -166,90 +173,6 @@ export class App {
     this.ui.delegate.textContent = `Model on ${d.delegate}`;
     this.ui.delegate.title = d.reason;
     return this.bridge;
-  }
-
-  // ---- live sources -------------------------------------------------------------------------
-
-  private async refreshCameras(): Promise<void> {
-    const cams = await listCameras().catch(() => []);
-    const sel = this.ui.cameraSelect;
-    const current = sel.value;
-    sel.replaceChildren(...cams.map((c, i) => h('option', { value: c.deviceId }, c.label || `Camera ${i + 1}`)));
-    if (cams.some((c) => c.deviceId === current)) sel.value = current;
-    sel.hidden = cams.length < 2;
-  }
-
-  private async startLive(kind: 'camera' | 'share'): Promise<void> {
-    await this.stopLive();
-    this.clearMessage();
-    let stream: MediaStream;
-    try {
-      stream = kind === 'camera' ? await openCamera(this.ui.cameraSelect.value || undefined) : await openDisplay();
-    } catch (err) {
-      this.say('error', err instanceof SourceError ? err.message : String(err));
-      return;
-    }
-    let bridge: WorkerBridge;
-    try {
-      bridge = await this.ensureBridge();
-    } catch {
-      for (const t of stream.getTracks()) t.stop();
-      return;
-    }
-    void this.refreshCameras(); // labels appear once permission is given
-    this.sourceLabel = kind === 'camera' ? 'camera' : 'shared window';
-    this.ui.stage.classList.toggle('mirror', kind === 'camera');
-    this.ui.video.srcObject = stream;
-    await this.ui.video.play().catch(() => {});
-    this.feed.reset();
-    this.frames.reset();
-    this.live = new LiveSession(stream, this.ui.video, {
-      onResult: (r) => {
-        this.frames.show(r);
-        this.addEvents(r.events);
-      },
-      onEnded: () => {
-        const what = kind === 'camera' ? 'The camera stopped (unplugged or taken by another app)' : 'Screen sharing ended';
-        this.say('error', `${what}. Your flashes so far are kept below.`, {
-          label: kind === 'camera' ? 'Reconnect camera' : 'Share again',
-          run: () => void this.startLive(kind),
-        });
-        void this.stopLive(false);
-      },
-    });
-    await this.live.attach(bridge);
-    this.ui.stop.disabled = false;
-    this.ui.calibrate.disabled = false;
-    this.ui.faceStatus.textContent = 'Looking for a face…';
-    this.statsTimer = setInterval(() => void this.refreshStats(), APP_DEFAULTS.statsIntervalMs);
-    if (this.ui.record.checked) await this.store.startSession(this.sourceLabel).catch((e: Error) => this.storeFailed(e));
-  }
-
-  private async stopLive(clearVideo = true): Promise<void> {
-    clearInterval(this.statsTimer);
-    const live = this.live;
-    this.live = null;
-    const baseline = live ? (this.bridge?.currentBaseline() ?? null) : null;
-    if (live) await live.stop(this.bridge);
-    if (clearVideo) this.ui.video.srcObject = null;
-    this.overlay.clear();
-    this.ui.stop.disabled = true;
-    this.ui.calibrate.disabled = true;
-    const unsaved = this.store.unsavedSession();
-    await this.store.endSession(baseline).catch((e: Error) => this.storeFailed(e, unsaved));
-    void this.refreshData();
-  }
-
-  private addEvents(events: readonly FlashEvent[]): void {
-    if (!events.length) return;
-    this.feed.add(events);
-    const done = events.filter((e) => e.status === 'complete');
-    if (done.length) this.store.addEvents(done).catch((e: Error) => this.storeFailed(e));
-  }
-
-  private async refreshStats(): Promise<void> {
-    if (!this.live || !this.bridge) return;
-    this.frames.showStats(await answerOrNull(this.live.stats(this.bridge), 400));
   }
 
   // ---- neutral face -------------------------------------------------------------------------
@@ -310,7 +233,7 @@ export class App {
   // ---- files --------------------------------------------------------------------------------
 
   private async analyzeFile(file: File): Promise<void> {
-    await this.stopLive();
+    await this.live.stop();
     this.clearMessage();
     let bridge: WorkerBridge;
     try {
@@ -324,9 +247,17 @@ export class App {
 
   // ---- stored data --------------------------------------------------------------------------
 
+  /** New and completed flashes: shown in the list; completed ones kept when the session is recorded. */
+  private addEvents(events: readonly FlashEvent[]): void {
+    if (!events.length) return;
+    this.feed.add(events);
+    const done = events.filter((e) => e.status === 'complete');
+    if (done.length) this.store.addEvents(done).catch((e: Error) => this.storeFailed(e));
+  }
+
   private async toggleRecording(): Promise<void> {
     try {
-      if (this.ui.record.checked && this.live) await this.store.startSession(this.sourceLabel);
+      if (this.ui.record.checked && this.live.running) await this.store.startSession(this.live.label);
       if (!this.ui.record.checked) await this.store.endSession(this.bridge?.currentBaseline() ?? null);
     } catch (e) {
       this.say('error', (e as Error).message);
