@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { createAuEstimator } from '../src/shared/au/index.ts';
 import { AU_CHANNEL_INDEX, AU_LIST, type AuId } from '../src/shared/contract/index.ts';
-import { loadRecording } from './lib/recordings.ts';
+import { auInputOf, loadRecording } from './lib/recordings.ts';
 
 const PEER_DIR = join('..', 'shared', 'fixtures', 'peer-output');
 /** Largest timestamp difference for a frame match, as a fraction of the recording's frame interval. */
@@ -70,14 +70,7 @@ export function comparePeer(stem: string, peerDir = PEER_DIR): PeerComparison {
   let frames = 0;
   let j = 0;
   for (const f of rec.frames) {
-    const out = est.step({
-      timestampMs: f.timestampMs,
-      landmarks: f.landmarks,
-      matrix: f.matrix,
-      blendshapes: f.blendshapes,
-      width: rec.width,
-      height: rec.height,
-    });
+    const out = est.step(auInputOf(f, rec));
     if (!out.baselineReady || Number.isNaN(out.aus[0]!)) continue;
     const tEnd = f.timestampMs + frameMs;
     while (j + 1 < peerT.length && Math.abs(peerT[j + 1]! - tEnd) <= Math.abs(peerT[j]! - tEnd)) j++;

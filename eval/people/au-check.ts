@@ -9,7 +9,7 @@ import { fmt, table } from '../table.ts';
 import { POSED_KINDS, type Person, type PosedKind } from './catalog.ts';
 import { PROTOTYPES } from './prototypes.ts';
 import { calibratedEstimator, stillFrames, stillSize, videoRecording } from './replay.ts';
-import type { RecordedFrame } from '../../scripts/lib/recordings.ts';
+import { auInputOf, type RecordedFrame } from '../../scripts/lib/recordings.ts';
 
 export interface AuSample {
   person: string;
@@ -48,8 +48,7 @@ function stillSamples(p: Person): AuSample[] {
     const f = frames.get(s.label);
     if (!f?.landmarks) continue;
     const est = createAuEstimator();
-    const step = (g: RecordedFrame, t: number) =>
-      est.step({ timestampMs: t, landmarks: g.landmarks, matrix: g.matrix, blendshapes: g.blendshapes, width, height });
+    const step = (g: RecordedFrame, t: number) => est.step(auInputOf(g, { width, height }, t));
     est.startCalibration(100);
     for (let i = 0; i < 12; i++) step(neutral, i * 10);
     const o = step(f, 200);
@@ -65,19 +64,7 @@ function videoSamples(p: Person): AuSample[] {
     const rec = videoRecording(s.path);
     const est = createAuEstimator();
     est.setBaseline(baseline);
-    const rows = rec.frames
-      .filter((f) => f.landmarks)
-      .map(
-        (f) =>
-          est.step({
-            timestampMs: f.timestampMs,
-            landmarks: f.landmarks,
-            matrix: f.matrix,
-            blendshapes: f.blendshapes,
-            width: rec.width,
-            height: rec.height,
-          }).aus,
-      );
+    const rows = rec.frames.filter((f) => f.landmarks).map((f) => est.step(auInputOf(f, rec)).aus);
     const aus = BILATERAL.map((c) => {
       const col = rows.map((r) => r[c]!).sort((a, b) => a - b);
       return col[col.length >> 1] ?? NaN;

@@ -8,7 +8,7 @@
 import { basename, extname } from 'node:path';
 import { createAuEstimator, type AuEstimator, type AuOutput } from '../../src/shared/au/index.ts';
 import { createFlashEngine, defaultRules, flashFrameOf, type FlashEvent, type Rules } from '../../src/shared/flash/index.ts';
-import { loadPeopleRecording, type RecordedFrame, type Recording } from '../../scripts/lib/recordings.ts';
+import { auInputOf, loadPeopleRecording, type RecordedFrame, type Recording } from '../../scripts/lib/recordings.ts';
 import type { Person } from './catalog.ts';
 import type { PeopleClipPlan } from './plan.ts';
 
@@ -30,7 +30,7 @@ export function stillSize(person: Person): { width: number; height: number } {
 }
 
 function auStep(est: AuEstimator, f: RecordedFrame, t: number, width: number, height: number): AuOutput {
-  return est.step({ timestampMs: t, landmarks: f.landmarks, matrix: f.matrix, blendshapes: f.blendshapes, width, height });
+  return est.step(auInputOf(f, { width, height }, t));
 }
 
 export interface Replay {

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AuInput } from '../../src/shared/au/index.ts';
 
 export interface RecordedFrame {
   frameIndex: number;
@@ -20,6 +21,11 @@ export interface RecordedFrame {
   blendshapes: number[] | null;
   /** Column-major 4x4 facial transformation matrix, or null. */
   matrix: number[] | null;
+}
+
+/** A recorded frame as the AU estimator's input, at time `t` (default: its own presentation time). */
+export function auInputOf(f: RecordedFrame, size: { width: number; height: number }, t = f.timestampMs): AuInput {
+  return { timestampMs: t, landmarks: f.landmarks, matrix: f.matrix, blendshapes: f.blendshapes, width: size.width, height: size.height };
 }
 
 export interface Recording {

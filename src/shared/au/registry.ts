@@ -74,6 +74,24 @@ const t = (measure: string, direction: 1 | -1, weight = 1): AuTerm => ({ measure
 /** A one-way term (see AuTerm.oneWay). */
 const t1 = (measure: string, direction: 1 | -1, weight = 1): AuTerm => ({ measure, direction, weight, oneWay: true });
 
+/** The one lid-closure measure that AU43 (eyes closed) and AU45 (blink) share; the presence stage splits it by duration. */
+const LID_CLOSURE = {
+  terms: [t1('upperLidY', -1)],
+  scale: 1,
+  scaleOfNeutral: 'eyeGap',
+  closure: true,
+  scaleWhy:
+    "the upper lid coming down by the person's own neutral lid gap closes the eye: 5. The lower lid is not read: it rises in the eye narrowing of 6 and 7 (smiles, anger, disgust), never much in a blink",
+  blend: {
+    shapes: ['eyeBlink'],
+    paired: true,
+    mode: 'confirm',
+    weight: 1,
+    fullScale: 0.8,
+    why: 'eyeBlink rises 0.4-0.7 in blinks and 0.05-0.15 when the lids narrow in a smile or disgust: both must agree',
+  },
+} as const satisfies Omit<AuDef, 'id' | 'why'>;
+
 export const AU_REGISTRY: readonly AuDef[] = [
   {
     id: 'AU01',
@@ -353,38 +371,12 @@ export const AU_REGISTRY: readonly AuDef[] = [
   },
   {
     id: 'AU43',
-    terms: [t1('upperLidY', -1)],
-    scale: 1,
-    scaleOfNeutral: 'eyeGap',
-    closure: true,
-    scaleWhy:
-      "the upper lid coming down by the person's own neutral lid gap closes the eye: 5. The lower lid is not read: it rises in the eye narrowing of 6 and 7 (smiles, anger, disgust), never much in a blink",
-    blend: {
-      shapes: ['eyeBlink'],
-      paired: true,
-      mode: 'confirm',
-      weight: 1,
-      fullScale: 0.8,
-      why: 'eyeBlink rises 0.4-0.7 in blinks and 0.05-0.15 when the lids narrow in a smile or disgust: both must agree',
-    },
+    ...LID_CLOSURE,
     why: 'lid gap closed for longer than a blink',
   },
   {
     id: 'AU45',
-    terms: [t1('upperLidY', -1)],
-    scale: 1,
-    scaleOfNeutral: 'eyeGap',
-    closure: true,
-    scaleWhy:
-      "the upper lid coming down by the person's own neutral lid gap closes the eye: 5. The lower lid is not read: it rises in the eye narrowing of 6 and 7 (smiles, anger, disgust), never much in a blink",
-    blend: {
-      shapes: ['eyeBlink'],
-      paired: true,
-      mode: 'confirm',
-      weight: 1,
-      fullScale: 0.8,
-      why: 'eyeBlink rises 0.4-0.7 in blinks and 0.05-0.15 when the lids narrow in a smile or disgust: both must agree',
-    },
+    ...LID_CLOSURE,
     why: 'lid gap closed briefly (a blink)',
   },
 ];

@@ -4,7 +4,7 @@
  */
 import { createAuEstimator, type AuOutput } from '../../../src/shared/au/create-au-estimator.ts';
 import { AU_CHANNELS, AU_CHANNEL_INDEX, type AuChannel } from '../../../src/shared/contract/index.ts';
-import { loadRecording } from '../../../scripts/lib/recordings.ts';
+import { auInputOf, loadRecording } from '../../../scripts/lib/recordings.ts';
 
 export interface TracedFrame {
   timestampMs: number;
@@ -19,14 +19,7 @@ export function traceRecording(stem: string): TracedFrame[] {
   return rec.frames.map((f) => ({
     timestampMs: f.timestampMs,
     facePresent: f.landmarks !== null,
-    out: est.step({
-      timestampMs: f.timestampMs,
-      landmarks: f.landmarks,
-      matrix: f.matrix,
-      blendshapes: f.blendshapes,
-      width: rec.width,
-      height: rec.height,
-    }),
+    out: est.step(auInputOf(f, rec)),
   }));
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuEstimator } from '../../../src/shared/au/index.ts';
 import { createFlashEngine, defaultRules, flashFrameOf, type FlashEvent } from '../../../src/shared/flash/index.ts';
-import { loadRecording } from '../../../scripts/lib/recordings.ts';
+import { auInputOf, loadRecording } from '../../../scripts/lib/recordings.ts';
 
 describe('event times', () => {
   it.each(['contempt', 'smile', 'ex_surp1', 'WolfgangLanger_Pexels'])('every completed event on %s has onset <= apex <= offset', (stem) => {
@@ -11,14 +11,7 @@ describe('event times', () => {
     const done: FlashEvent[] = [];
     let last = 0;
     for (const f of rec.frames) {
-      const out = au.step({
-        timestampMs: f.timestampMs,
-        landmarks: f.landmarks,
-        matrix: f.matrix,
-        blendshapes: f.blendshapes,
-        width: rec.width,
-        height: rec.height,
-      });
+      const out = au.step(auInputOf(f, rec));
       done.push(...engine.step(flashFrameOf(f.timestampMs, f.landmarks !== null, out)).filter((e) => e.status === 'complete'));
       last = f.timestampMs;
     }
