@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { AnalysisBrowser, AnalyzedFrame } from '../../src/node/analysis-types.ts';
 import { AU_CHANNEL_INDEX, AU_LIST, type FlashEvent } from '../../src/shared/contract/index.ts';
-import { encodeFrames, produce, run } from '../../scripts/lib/media.ts';
+import { encodeFrames, h264Args, produce, run } from '../../scripts/lib/media.ts';
 import type { AuSample } from './au-check.ts';
 import type { Person } from './catalog.ts';
 import { PEOPLE_MEDIA_DIR, personStills } from './media.ts';
@@ -52,14 +52,7 @@ function heldClip(neutral: string, expression: string, name: string): string {
       '[0:v][1:v]concat=n=2:v=1:a=0[v]',
       '-map',
       '[v]',
-      '-c:v',
-      'libx264',
-      '-crf',
-      '4',
-      '-preset',
-      'veryfast',
-      '-pix_fmt',
-      'yuv420p',
+      ...h264Args(4),
       tmp,
     ]),
   );

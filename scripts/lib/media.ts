@@ -90,29 +90,16 @@ export function y4mFor(name: string, fps: number, seconds: number, start = 0): s
   );
 }
 
+/** ffmpeg's output options for H.264 that every browser decodes (4:2:0), at quality `crf` (0 lossless, 12 visually lossless). */
+export function h264Args(crf: number): string[] {
+  return ['-c:v', 'libx264', '-crf', String(crf), '-preset', 'veryfast', '-pix_fmt', 'yuv420p'];
+}
+
 /** An H.264 copy with the same frames and timestamps (for codecs this Chromium cannot decode). */
 export function h264Copy(path: string, stem: string): string {
   const out = join(MEDIA_DIR, `${stem}.h264.mp4`);
   return produce(out, (tmp) =>
-    run('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-i',
-      path,
-      '-map',
-      '0:v:0',
-      '-c:v',
-      'libx264',
-      '-crf',
-      '12',
-      '-preset',
-      'veryfast',
-      '-pix_fmt',
-      'yuv420p',
-      ...keepFrameTimes(),
-      tmp,
-    ]),
+    run('ffmpeg', ['-v', 'error', '-y', '-i', path, '-map', '0:v:0', ...h264Args(12), ...keepFrameTimes(), tmp]),
   );
 }
 
@@ -124,27 +111,7 @@ export function sidewaysWithRotationTag(path: string, stem: string): string {
   const out = join(MEDIA_DIR, `${stem}.rotated.mp4`);
   return produce(out, (tmp) => {
     const stored = tmp.replace(/\.mp4$/, '.stored.mp4');
-    run('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-i',
-      path,
-      '-map',
-      '0:v:0',
-      '-vf',
-      'transpose=2',
-      '-c:v',
-      'libx264',
-      '-crf',
-      '12',
-      '-preset',
-      'veryfast',
-      '-pix_fmt',
-      'yuv420p',
-      ...keepFrameTimes(),
-      stored,
-    ]);
+    run('ffmpeg', ['-v', 'error', '-y', '-i', path, '-map', '0:v:0', '-vf', 'transpose=2', ...h264Args(12), ...keepFrameTimes(), stored]);
     // The legacy rotate tag becomes the display matrix; ffmpeg versions differ in its sign, so the
     // result is checked (ffprobe gives the matrix's turn counter-clockwise: -90 turns the stored
     // frames a quarter clockwise, upright again).
@@ -215,24 +182,7 @@ export function encodeFrames(frames: readonly string[], fps: number, out: string
         copyFileSync(from, to);
       }
     });
-    run('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-framerate',
-      String(fps),
-      '-i',
-      join(work, 'f%05d.png'),
-      '-c:v',
-      'libx264',
-      '-crf',
-      '4',
-      '-preset',
-      'veryfast',
-      '-pix_fmt',
-      'yuv420p',
-      tmp,
-    ]);
+    run('ffmpeg', ['-v', 'error', '-y', '-framerate', String(fps), '-i', join(work, 'f%05d.png'), ...h264Args(4), tmp]);
     renameSync(tmp, out);
   } finally {
     rmSync(work, { recursive: true, force: true });
