@@ -5,6 +5,7 @@
  */
 import type { FrameResult, PipelineStats, SpeechStateName } from '../shared/contract/index.ts';
 import type { AuBars } from './ui/au-bars.ts';
+import { frameRateAdvice } from './frame-rate-advice.ts';
 import { formatMs } from './ui/dom.ts';
 import type { FlashFeed } from './ui/flash-feed.ts';
 import type { Layout } from './ui/layout.ts';
@@ -34,9 +35,10 @@ export class FrameView {
     private readonly feed: FlashFeed,
   ) {}
 
-  /** A new source: forget when the face was last seen. */
+  /** A new source: forget when the face was last seen; no frame-rate note until it has been measured. */
   reset(): void {
     this.lastFaceMs = NaN;
+    this.ui.frameRateNote.hidden = true;
   }
 
   show(r: FrameResult): void {
@@ -52,11 +54,19 @@ export class FrameView {
     this.showSpeech(r);
   }
 
-  /** The live counters (null: the worker did not answer in time) and the last frame's latency per stage. */
-  showStats(st: PipelineStats | null): void {
+  /**
+   * The live counters (null: the worker did not answer in time), the last frame's latency per stage,
+   * and, once a second of frames has come, whether every frame of the source (`sourceFps`, null when
+   * the source does not say) is analysed.
+   */
+  showStats(st: PipelineStats | null, sourceFps: number | null): void {
     if (st) {
       this.ui.fps.textContent = `${st.processedFps.toFixed(0)} fps`;
       this.ui.counters.textContent = `frames ${st.framesIn} · processed ${st.processed} · dropped ${st.dropped}`;
+      const settled = sourceFps !== null && st.framesIn >= sourceFps;
+      const advice = settled ? frameRateAdvice(st.processedFps, sourceFps) : null;
+      this.ui.frameRateNote.hidden = advice === null;
+      this.ui.frameRateNote.textContent = advice ?? '';
     }
     const t = this.last?.timings;
     if (t) {

@@ -41,6 +41,8 @@ export class LiveView {
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   /** What the running source is called in a kept session ('camera', 'shared window'). */
   label = '';
+  /** Frames a second the source sends, as its track says (null where it does not). */
+  private sourceFps: number | null = null;
 
   constructor(
     private readonly ui: Layout,
@@ -93,6 +95,7 @@ export class LiveView {
     }
     void this.refreshCameras(); // labels appear once permission is given
     this.label = kind === 'camera' ? 'camera' : 'shared window';
+    this.sourceFps = stream.getVideoTracks()[0]?.getSettings().frameRate ?? null;
     this.ui.stage.classList.toggle('mirror', kind === 'camera');
     this.ui.video.srcObject = stream;
     await this.ui.video.play().catch(() => {});
@@ -122,6 +125,7 @@ export class LiveView {
 
   async stop(clearVideo = true): Promise<void> {
     clearInterval(this.statsTimer);
+    this.ui.frameRateNote.hidden = true;
     const session = this.session;
     this.session = null;
     const bridge = this.host.currentBridge();
@@ -137,6 +141,6 @@ export class LiveView {
   private async refreshStats(): Promise<void> {
     const bridge = this.host.currentBridge();
     if (!this.session || !bridge) return;
-    this.frames.showStats(await answerOrNull(this.session.stats(bridge), LIVE_VIEW_DEFAULTS.statsAnswerMs));
+    this.frames.showStats(await answerOrNull(this.session.stats(bridge), LIVE_VIEW_DEFAULTS.statsAnswerMs), this.sourceFps);
   }
 }

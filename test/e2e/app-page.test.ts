@@ -42,6 +42,31 @@ describe('the live page', () => {
     expect(await h.page.getAttribute('#delegate', 'title')).toMatch(/ms\/frame/);
   });
 
+  it('says when fewer frames are analysed than the camera sends, and what that means', async () => {
+    const seen = await h.page.evaluate(() => {
+      const video = document.querySelector('#video') as HTMLVideoElement;
+      const track = (video.srcObject as MediaStream).getVideoTracks()[0]!;
+      const note = document.querySelector('#frame-rate-note') as HTMLElement;
+      return {
+        sourceFps: track.getSettings().frameRate ?? null,
+        analysedFps: Number.parseFloat(document.querySelector('#fps')?.textContent ?? 'NaN'),
+        shown: !note.hidden,
+        text: note.textContent ?? '',
+      };
+    });
+    console.log(`frame-rate note: source ${seen.sourceFps} fps, analysed ${seen.analysedFps} fps, shown ${seen.shown}`);
+    expect(seen.sourceFps).toBeGreaterThan(0);
+    // The note and the counter come from the same refresh; the fps shown is rounded.
+    const behind = seen.analysedFps < seen.sourceFps! - 1;
+    expect(seen.shown).toBe(behind);
+    if (behind) {
+      expect(seen.text).toMatch(
+        new RegExp(`^Analysing ${seen.analysedFps} of ${Math.round(seen.sourceFps!)} frames a second: flashes of 2 frames`),
+      );
+      expect(seen.text).toMatch(/analyse the file instead/);
+    }
+  });
+
   it('says when the person is talking (their flashes must then stand out from how they talk)', async () => {
     // The camera is a politician's weekly address: talking throughout.
     await h.page.waitForFunction(() => document.querySelector('#speech')?.getAttribute('data-state') === 'talking', null, {

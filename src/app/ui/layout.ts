@@ -44,6 +44,8 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
       'While the person talks, a flash must stand out from how they move their face when talking; the first 1.5 s of a face count as talking until the mouth has been seen.',
   });
   const status = h('div', { class: 'statusbar' }, faceStatus, fps, latency, counters, delegate, speech);
+  /** Shown while fewer frames are analysed than the source sends (frame-rate-advice.ts). */
+  const frameRateNote = h('div', { id: 'frame-rate-note', class: 'frame-rate-note', role: 'status', hidden: true });
 
   const showLandmarks = h('input', { id: 'show-landmarks', type: 'checkbox', checked: true });
   const discreet = h('input', { id: 'discreet', type: 'checkbox' });
@@ -87,7 +89,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     h(
       'main',
       {},
-      h('section', { class: 'left' }, stage, status, view, h('div', { class: 'file' }, progress, progressText, downloads)),
+      h('section', { class: 'left' }, stage, status, frameRateNote, view, h('div', { class: 'file' }, progress, progressText, downloads)),
       h(
         'aside',
         { class: 'right' },
@@ -115,6 +117,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     fps,
     latency,
     counters,
+    frameRateNote,
     delegate,
     speech,
     showLandmarks,
