@@ -1,7 +1,7 @@
 /**
- * What one analysed frame carries from the landmarking worker to the page: plain,
- * structured-clone-safe data.
- * Units are in each field's comment. Coordinates from MediaPipe are normalised image coordinates
+ * What the landmarking worker sends the page for each analysed frame (FrameResult) and for a live
+ * session (its counters, the delegate it runs), and how the page picks the face to follow: plain,
+ * structured-clone-safe data. Units are in each field's comment. Coordinates from MediaPipe are normalised image coordinates
  * (x, y in 0..1 of width/height, z roughly in the same scale as x, smaller = nearer the camera).
  */
 import type { FlashEvent } from './flash-event.ts';
