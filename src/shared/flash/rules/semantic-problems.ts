@@ -1,7 +1,7 @@
 /**
  * Checks a schema-valid rules document for what JSON Schema cannot say: hysteresis order, duration
- * order, rules that require nothing, an AU both required and excluded, side options that do not
- * fit, signals that do not fit the kind.
+ * order, rules that require nothing, an AU both required and excluded (but for a band: required in
+ * allOf, excluded above a larger max), side options that do not fit, signals that do not fit the kind.
  */
 import { AU_LIST, type AuRule, type Rule, type RuleProblem, type Rules } from '../../contract/index.ts';
 
