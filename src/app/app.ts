@@ -51,8 +51,8 @@ export class App {
       bridge: () => this.ensureBridge(),
       currentBridge: () => this.bridge,
       onEvents: (events) => this.addEvents(events),
-      onStarted: async (label) => {
-        if (this.ui.record.checked) await this.store.startSession(label).catch((e: Error) => this.storeFailed(e));
+      onStarted: async (label, consent) => {
+        if (this.ui.record.checked) await this.store.startSession(label, consent).catch((e: Error) => this.storeFailed(e));
       },
       onStopped: async (baseline) => {
         const unsaved = this.store.unsavedSession();
@@ -257,7 +257,7 @@ export class App {
 
   private async toggleRecording(): Promise<void> {
     try {
-      if (this.ui.record.checked && this.live.running) await this.store.startSession(this.live.label);
+      if (this.ui.record.checked && this.live.running) await this.store.startSession(this.live.label, this.live.consent);
       if (!this.ui.record.checked) await this.store.endSession(this.bridge?.currentBaseline() ?? null);
     } catch (e) {
       this.say('error', (e as Error).message);

@@ -33,7 +33,12 @@ export class DataPanel {
         h(
           'div',
           { class: 'item', dataset: { type: 'session', id: s.id } },
-          h('span', {}, `Session ${new Date(s.startedAt).toLocaleString()} · ${s.source} · ${s.events.length} expressions`),
+          h(
+            'span',
+            {},
+            `Session ${new Date(s.startedAt).toLocaleString()} · ${s.source} · ${s.events.length} expressions` +
+              (s.consent ? ` · consent given ${new Date(s.consent.givenAt).toLocaleTimeString()}` : ''),
+          ),
           h('button', { onclick: json(`microflash-session-${s.startedAt}.json`, s) }, 'Export'),
           h('button', { onclick: remove(() => this.store.deleteSession(s.id)) }, 'Delete'),
         ),

@@ -8,6 +8,7 @@ import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { LiveSession } from '../pipeline/live-session.ts';
 import { listCameras, openCamera, openDisplay, SourceError } from '../pipeline/sources.ts';
 import type { WorkerBridge } from '../pipeline/worker-bridge.ts';
+import { askConsent, type ConsentRecord } from './consent.ts';
 import type { FrameView } from './frame-view.ts';
 import type { Messages } from './messages.ts';
 import { h } from './ui/dom.ts';
@@ -31,8 +32,8 @@ export interface LiveViewHost {
   /** The worker as it is now, without starting one. */
   currentBridge(): WorkerBridge | null;
   onEvents(events: readonly FlashEvent[]): void;
-  /** A source started (with its label for a kept session) or stopped (with the neutral it ended with). */
-  onStarted(label: string): Promise<void>;
+  /** A source started (with its label and, for another person, their consent, for a kept session) or stopped (with the neutral it ended with). */
+  onStarted(label: string, consent: ConsentRecord | null): Promise<void>;
   onStopped(baseline: NeutralBaseline | null): Promise<void>;
 }
 
@@ -43,6 +44,8 @@ export class LiveView {
   label = '';
   /** Frames a second the source sends, as its track says (null where it does not). */
   private sourceFps: number | null = null;
+  /** The consent given for the running shared window (null for the camera, or when nothing runs). */
+  consent: ConsentRecord | null = null;
 
   constructor(
     private readonly ui: Layout,
@@ -79,6 +82,14 @@ export class LiveView {
   async start(kind: LiveKind): Promise<void> {
     await this.stop();
     this.messages.clear();
+    let consent: ConsentRecord | null = null;
+    if (kind === 'share') {
+      consent = await askConsent(this.ui.consent);
+      if (!consent) {
+        this.messages.say('info', 'Nothing is shared or analysed without the consent of the person in the window.');
+        return;
+      }
+    }
     let stream: MediaStream;
     try {
       stream = kind === 'camera' ? await openCamera(this.ui.cameraSelect.value || undefined) : await openDisplay();
@@ -95,6 +106,7 @@ export class LiveView {
     }
     void this.refreshCameras(); // labels appear once permission is given
     this.label = kind === 'camera' ? 'camera' : 'shared window';
+    this.consent = consent;
     this.sourceFps = stream.getVideoTracks()[0]?.getSettings().frameRate ?? null;
     this.ui.stage.classList.toggle('mirror', kind === 'camera');
     this.ui.video.srcObject = stream;
@@ -120,7 +132,7 @@ export class LiveView {
     this.ui.calibrate.disabled = false;
     this.ui.faceStatus.textContent = 'Looking for a face…';
     this.statsTimer = setInterval(() => void this.refreshStats(), LIVE_VIEW_DEFAULTS.statsIntervalMs);
-    await this.host.onStarted(this.label);
+    await this.host.onStarted(this.label, this.consent);
   }
 
   async stop(clearVideo = true): Promise<void> {
@@ -128,6 +140,7 @@ export class LiveView {
     this.ui.frameRateNote.hidden = true;
     const session = this.session;
     this.session = null;
+    this.consent = null;
     const bridge = this.host.currentBridge();
     const baseline = session ? (bridge?.currentBaseline() ?? null) : null;
     if (session) await session.stop(bridge);

@@ -108,6 +108,7 @@ describe('the live page', () => {
     expect(exported.source).toBe('camera');
     expect(Array.isArray(exported.events)).toBe(true);
     expect(exported.baseline).not.toBeNull(); // the neutral the events were measured against
+    expect(exported.consent).toBeNull(); // one's own camera: no consent step
     await h.page.click('#delete-all');
     await h.page.waitForTimeout(500);
     expect(await sessions()).toBe(0);

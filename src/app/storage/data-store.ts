@@ -9,6 +9,7 @@
 import { deleteDB, type IDBPDatabase } from 'idb';
 import type { FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
 import { DB_NAME, newId, openMicroflashDb, writeOrExplain, type MicroflashDb, type RecordedSession, type SavedBaseline } from './db.ts';
+import type { ConsentRecord } from '../consent.ts';
 import { isUnreadable, readBaselineRecord, readSessionRecord, type UnreadableRecord } from './records.ts';
 
 export interface StoredData {
@@ -31,9 +32,10 @@ export class DataStore {
     return this.db;
   }
 
-  async startSession(source: string): Promise<void> {
+  /** Starts keeping a session of `source`, with the analysed person's consent where it is someone else. */
+  async startSession(source: string, consent: ConsentRecord | null = null): Promise<void> {
     if (this.session) return;
-    this.session = { id: newId(), startedAt: new Date().toISOString(), endedAt: null, source, events: [], baseline: null };
+    this.session = { id: newId(), startedAt: new Date().toISOString(), endedAt: null, source, events: [], baseline: null, consent };
     await this.persist();
   }
 

@@ -6,6 +6,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ErrorCodeOf, FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
+import type { ConsentRecord } from '../consent.ts';
 
 export interface SavedBaseline {
   id: string;
@@ -27,6 +28,8 @@ export interface RecordedSession {
   events: FlashEvent[];
   /** The neutral face the events were measured against (AU estimator data), when one existed. */
   baseline: NeutralBaseline | null;
+  /** The analysed person's consent, for a shared window (another person); null for one's own camera. */
+  consent: ConsentRecord | null;
 }
 
 export interface MicroflashDb extends DBSchema {

@@ -57,6 +57,10 @@ export function readSessionRecord(raw: unknown): RecordedSession | UnreadableRec
     source: typeof raw.source === 'string' ? raw.source : 'unknown source',
     events: events as unknown as RecordedSession['events'],
     baseline,
+    consent:
+      isObject(raw.consent) && typeof raw.consent.givenAt === 'string' && typeof raw.consent.disclosure === 'string'
+        ? { givenAt: raw.consent.givenAt, disclosure: raw.consent.disclosure }
+        : null,
   };
 }
 

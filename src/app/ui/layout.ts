@@ -31,6 +31,8 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
   const overlay = h('canvas', { id: 'overlay', title: 'Click a face to follow it' });
   const stage = h('div', { id: 'stage', class: 'stage' }, video, overlay);
 
+  /** The disclosure and consent asked before another person's video is analysed (consent.ts). */
+  const consent = h('dialog', { id: 'consent', class: 'consent' });
   const message = h('div', { id: 'message', class: 'message', role: 'status', 'aria-live': 'polite', hidden: true });
   const faceStatus = h('span', { id: 'face-status' }, 'No source');
   const fps = h('span', { id: 'fps' }, '– fps');
@@ -100,8 +102,10 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
         h('details', { id: 'data' }, h('summary', {}, 'Your data (stored in this browser only)'), dataList, deleteAll),
       ),
     ),
+    consent,
   );
   return {
+    consent,
     cameraSelect,
     delegateSelect,
     startCamera,
