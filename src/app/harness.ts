@@ -4,7 +4,14 @@
  * binding the driver exposes as `window.microflashFrames`.
  */
 import { toAnalyzedFrame } from '../shared/analyzed-frame.ts';
-import { isErrorCode, type DelegateChoice, type FileInfo, type FrameResult, type NeutralBaseline } from '../shared/contract/index.ts';
+import {
+  isErrorCode,
+  type DelegateChoice,
+  type FaceSelection,
+  type FileInfo,
+  type FrameResult,
+  type NeutralBaseline,
+} from '../shared/contract/index.ts';
 import { parseRules } from '../shared/flash/index.ts';
 import type { AnalyzeOutcome, HarnessApi, LiveStatus } from '../shared/harness-api.ts';
 import { LiveSession, type Transport } from '../pipeline/live-session.ts';
@@ -72,12 +79,23 @@ const harness = {
     return requireBridge().delegate;
   },
 
-  async analyzeImageUrl(url: string) {
+  async analyzeImageUrl(url: string, captureMs?: number) {
     const b = requireBridge();
     const blob = await (await fetch(url)).blob();
     const bitmap = await createImageBitmap(blob);
-    const r = await b.processBitmap(bitmap, performance.now(), 0);
-    return { faceCount: r.faceCount, facePresent: r.facePresent, blendshapes: Array.from(r.blendshapes) };
+    const r = await b.processBitmap(bitmap, captureMs ?? performance.now(), 0);
+    return {
+      faceCount: r.faceCount,
+      facePresent: r.facePresent,
+      faceIndex: r.faceIndex,
+      faceBoxes: Array.from(r.faceBoxes),
+      baselineReady: r.baselineReady,
+      blendshapes: Array.from(r.blendshapes),
+    };
+  },
+
+  async selectFace(selection: FaceSelection) {
+    await requireBridge().selectFace(selection);
   },
 
   /** Analyses a same-origin URL (the driver serves the file); frames stream to microflashFrames. */

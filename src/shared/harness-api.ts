@@ -3,7 +3,16 @@
  * line, tests, benchmarks) sees it. Types only.
  */
 import type { AnalyzedFrame } from './analyzed-frame.ts';
-import type { DelegateChoice, DelegateReport, ErrorCode, FileInfo, FileSummary, NeutralBaseline, PipelineStats } from './contract/index.ts';
+import type {
+  DelegateChoice,
+  DelegateReport,
+  ErrorCode,
+  FaceSelection,
+  FileInfo,
+  FileSummary,
+  NeutralBaseline,
+  PipelineStats,
+} from './contract/index.ts';
 
 export type AnalyzeOutcome = { ok: true; summary: FileSummary } | { ok: false; code: ErrorCode; message: string };
 
@@ -25,7 +34,20 @@ export interface HarnessApi {
   init(options?: { delegate?: DelegateChoice; rules?: unknown }): Promise<{ initMs: number }>;
   delegate(): Promise<DelegateReport | null>;
   /** Runs one still image (same-origin URL) through the worker. */
-  analyzeImageUrl(url: string): Promise<{ faceCount: number; facePresent: boolean; blendshapes: number[] }>;
+  /** Analyses a still as one live frame at `captureMs` (default: now); repeated, a still is a clip of a face that does not move. */
+  analyzeImageUrl(
+    url: string,
+    captureMs?: number,
+  ): Promise<{
+    faceCount: number;
+    facePresent: boolean;
+    faceIndex: number;
+    faceBoxes: number[];
+    baselineReady: boolean;
+    blendshapes: number[];
+  }>;
+  /** Follows another face (a point in normalised image coordinates) or the largest again. */
+  selectFace(selection: FaceSelection): Promise<void>;
   /** `calibrate`: the file shows the person's neutral; the summary's baseline is calibrated over all of it. */
   analyzeUrl(url: string, name: string, options?: { raw?: boolean; calibrate?: boolean }): Promise<AnalyzeOutcome>;
   /** The person's neutral for everything analysed next; null: each file learns its own. */

@@ -1,10 +1,22 @@
 /** The worker's post stage: the person's given neutral outlives a new source; a clip calibrates. */
 import { describe, expect, it } from 'vitest';
 import { createPostStage } from '../../workers/landmarker/post-stage.ts';
-import { neutralFace, render } from '../../scripts/lib/synthetic-face.ts';
+import { AU_CHANNEL_INDEX, AU_DEFAULTS } from '../../src/shared/au/index.ts';
+import type { FlashEvent } from '../../src/shared/contract/index.ts';
+import { FACE_LEFT, FACE_RIGHT } from '../../src/shared/landmarks.ts';
+import { FIRST_FACE } from '../../src/shared/face-roster.ts';
+import { movePoint, neutralFace, render } from '../../scripts/lib/synthetic-face.ts';
 
-function frame(t: number) {
-  const f = render(neutralFace());
+/** Another person's resting face: brows lower and closer together than the first person's. */
+function otherPersonsFace(): Float64Array {
+  const face = neutralFace();
+  for (const i of FACE_LEFT.browInner) movePoint(face, i, -0.25, -0.25);
+  for (const i of FACE_RIGHT.browInner) movePoint(face, i, 0.25, -0.25);
+  return face;
+}
+
+function frame(t: number, face: Float64Array = neutralFace()) {
+  const f = render(face);
   return {
     timestampMs: t,
     width: f.width,
@@ -66,5 +78,52 @@ describe('post stage', () => {
   it('refuses a neutral saved by another version, saying what to do', () => {
     const old = { ...calibrated(), version: 1 };
     expect(() => createPostStage({ baseline: old })).toThrow(/calibrate again/);
+  });
+
+  describe('each followed face has its own neutral', () => {
+    const au04 = (out: { aus: Float32Array | Float64Array | ArrayLike<number> }) => out.aus[AU_CHANNEL_INDEX.AU04]!;
+
+    it('a face picked in a gallery is not read against the first person’s neutral, learns its own, and each keeps it', () => {
+      const first = calibrated();
+      const post = createPostStage({ baseline: first });
+      // Read against the first person's neutral, the other's resting brows look like a frown.
+      expect(au04(post.step(frame(0, otherPersonsFace())))).toBeGreaterThan(2);
+
+      post.followFace('face-2', 33);
+      expect(post.getBaseline()).toBeNull();
+      let t = 66;
+      let out = post.step(frame(t, otherPersonsFace()));
+      for (let i = 0; i < 60; i++) out = post.step(frame((t += 33), otherPersonsFace()));
+      expect(post.getBaseline()?.source).toBe('auto');
+      expect(au04(out)).toBeLessThan(AU_DEFAULTS.presence.on);
+      const second = post.getBaseline();
+
+      post.followFace(FIRST_FACE, (t += 33));
+      expect(post.getBaseline()).toEqual(first);
+      expect(au04(post.step(frame((t += 33))))).toBeLessThan(AU_DEFAULTS.presence.on);
+
+      post.followFace('face-2', (t += 33));
+      expect(post.getBaseline()).toEqual(second);
+    });
+
+    it('an expression open when the face changes is completed, not lost', () => {
+      const post = createPostStage({ baseline: calibrated() });
+      const frown = otherPersonsFace(); // on the first person, lowered brows are a frown
+      const seen: FlashEvent[] = [];
+      // Two quiet seconds first: until the engine has watched the mouth it treats the face as talking.
+      for (let i = 0; i < 60; i++) seen.push(...post.step(frame(i * 33)).events);
+      for (let i = 60; i < 66; i++) seen.push(...post.step(frame(i * 33, frown)).events);
+      expect(seen.some((e) => e.status === 'onset')).toBe(true);
+      const ended = post.followFace('face-2', 65 * 33);
+      expect(ended.map((e) => e.status)).toEqual(['complete']);
+      expect(ended[0]!.id).toBe(seen.find((e) => e.status === 'onset')!.id);
+    });
+
+    it('following the same face again changes nothing', () => {
+      const first = calibrated();
+      const post = createPostStage({ baseline: first });
+      expect(post.followFace(FIRST_FACE, 0)).toEqual([]);
+      expect(post.getBaseline()).toEqual(first);
+    });
   });
 });

@@ -8,9 +8,11 @@ import {
   LANDMARK_COUNT,
   type DelegateReport,
   type FaceSelection,
+  type FlashEvent,
   type FrameResult,
   PipelineError,
 } from '../../src/shared/contract/index.ts';
+import { initialRoster, selectInRoster } from '../../src/shared/face-roster.ts';
 import { followFace, initialFollowState, landmarkBox, type Box } from '../../src/shared/face-select.ts';
 import { createLandmarker, type LandmarkerHandle } from './create-landmarker.ts';
 import type { PostStage } from './post-stage.ts';
@@ -32,6 +34,10 @@ export class FrameAnalyzer {
   private handle: LandmarkerHandle | null = null;
   private contextLost = false;
   private follow = initialFollowState();
+  /** The faces followed in this session, so each keeps its own neutral. */
+  private roster = initialRoster();
+  /** Events completed by a face switch, handed over with the next frame's result. */
+  private pendingEvents: FlashEvent[] = [];
   private lastTimestampMs = -Infinity;
 
   constructor(
@@ -45,12 +51,16 @@ export class FrameAnalyzer {
   }
 
   selectFace(selection: FaceSelection): void {
+    this.roster = selectInRoster(this.roster, selection, this.follow.last);
     this.follow = initialFollowState(selection);
+    this.pendingEvents.push(...this.post.followFace(this.roster.current, this.lastTimestampMs));
   }
 
   /** Forgets the followed face, timestamps and post-stage state (a new source). */
   resetSession(): void {
     this.follow = initialFollowState(this.follow.selection.mode === 'largest' ? this.follow.selection : undefined);
+    this.roster = initialRoster();
+    this.pendingEvents = [];
     this.lastTimestampMs = -Infinity;
     this.post.reset();
   }
@@ -135,7 +145,7 @@ export class FrameAnalyzer {
       auPresence: post.auPresence,
       eyes: post.eyes,
       baselineReady: post.baselineReady,
-      events: post.events,
+      events: this.pendingEvents.length ? [...this.pendingEvents.splice(0), ...post.events] : post.events,
       speech: post.speech,
       timings: { grabMs: meta.grabMs, transferMs: meta.transferMs, inferenceMs: t1 - t0, postMs: t2 - t1 },
     };

@@ -13,6 +13,7 @@ import {
   type SpeechStateName,
 } from '../../src/shared/flash/index.ts';
 import type { Rules } from '../../src/shared/contract/index.ts';
+import { FIRST_FACE } from '../../src/shared/face-roster.ts';
 
 export interface PostInput {
   timestampMs: number;
@@ -48,6 +49,13 @@ export interface PostStage {
   setBaseline(baseline: unknown): void;
   /** Forgets the events and what was learnt; the given neutral (init or setBaseline), if any, stays. */
   reset(): void;
+  /**
+   * Another face is followed (picked in a gallery; keys from src/shared/face-roster.ts): the face
+   * left keeps its neutral under its key, the face followed now gets its own (the one it had, the
+   * given neutral for the session's first face, or a fresh one learnt from its next frames); events
+   * open at `atMs` are completed and returned.
+   */
+  followFace(key: string, atMs: number): FlashEvent[];
 }
 
 export function createPostStage(init: {
@@ -67,6 +75,9 @@ export function createPostStage(init: {
   const engine: FlashEngine = createFlashEngine(rules);
   let given: NeutralBaseline | null = init.baseline != null ? validateNeutralBaseline(init.baseline) : null;
   if (given) au.setBaseline(given);
+  /** The neutral of each face followed before in this session (not the current one), by face key. */
+  const neutrals = new Map<string, NeutralBaseline>();
+  let face = FIRST_FACE;
 
   return {
     step(input) {
@@ -108,7 +119,22 @@ export function createPostStage(init: {
       au.reset();
       if (given) au.setBaseline(given);
       engine.reset();
+      neutrals.clear();
+      face = FIRST_FACE;
       tell();
+    },
+    followFace(key, atMs) {
+      if (key === face) return [];
+      const own = au.getBaseline();
+      if (own) neutrals.set(face, own);
+      const ended = Number.isFinite(atMs) ? engine.flush(atMs) : [];
+      engine.reset();
+      au.reset();
+      face = key;
+      const next = neutrals.get(key) ?? (key === FIRST_FACE ? given : null);
+      if (next) au.setBaseline(next);
+      tell();
+      return ended;
     },
   };
 }
