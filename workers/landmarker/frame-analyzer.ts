@@ -51,6 +51,12 @@ export class FrameAnalyzer {
   }
 
   selectFace(selection: FaceSelection): void {
+    if (this.lastTimestampMs === -Infinity) {
+      // Before any frame (a restarted worker given back its face and neutral): the neutral it was
+      // started with is the followed face's.
+      this.follow = initialFollowState(selection);
+      return;
+    }
     this.roster = selectInRoster(this.roster, selection, this.follow.last);
     this.follow = initialFollowState(selection);
     this.pendingEvents.push(...this.post.followFace(this.roster.current, this.lastTimestampMs));
