@@ -61,8 +61,8 @@ export class App {
       },
     });
     this.data = new DataPanel(this.ui.dataList, this.store, {
-      say: (kind, text) => this.say(kind, text),
-      useBaseline: (b) => void this.bridge?.setBaseline(b).then(() => this.say('info', 'Neutral face loaded.')),
+      say: (kind, text) => this.messages.say(kind, text),
+      useBaseline: (b) => void this.bridge?.setBaseline(b).then(() => this.messages.say('info', 'Neutral face loaded.')),
     });
     this.wire();
     void this.live.refreshCameras();
@@ -103,7 +103,7 @@ export class App {
     ui.record.addEventListener('change', () => void this.toggleRecording());
     ui.deleteAll.addEventListener('click', () => void this.data.deleteAll());
     ui.delegateSelect.addEventListener('change', () => {
-      if (this.live.running) this.say('info', 'The new model setting applies from the next source you start.');
+      if (this.live.running) this.messages.say('info', 'The new model setting applies from the next source you start.');
     });
     navigator.mediaDevices?.addEventListener?.('devicechange', () => void this.live.refreshCameras());
   }
@@ -113,10 +113,10 @@ export class App {
   /** A write to the browser's storage failed: say so, and offer what is still in memory. */
   private storeFailed(error: Error, session = this.store.unsavedSession()): void {
     if (!session) {
-      this.say('error', error.message);
+      this.messages.say('error', error.message);
       return;
     }
-    this.say('error', error.message, {
+    this.messages.say('error', error.message, {
       label: 'Export this session',
       run: () =>
         download(
@@ -125,14 +125,6 @@ export class App {
           'application/json',
         ),
     });
-  }
-
-  private say(...args: Parameters<Messages['say']>): void {
-    this.messages.say(...args);
-  }
-
-  private clearMessage(): void {
-    this.messages.clear();
   }
 
   // ---- the worker ---------------------------------------------------------------------------
@@ -149,20 +141,20 @@ export class App {
         {
           onCrash: () => {
             this.live.detach();
-            this.say('warn', 'The analysis stopped unexpectedly; restarting it. Your flashes so far are kept.');
+            this.messages.say('warn', 'The analysis stopped unexpectedly; restarting it. Your flashes so far are kept.');
           },
           onRestart: async () => {
             if (this.bridge) await this.live.reattach(this.bridge);
-            this.say('info', 'Analysis restarted.');
+            this.messages.say('info', 'Analysis restarted.');
           },
-          onFatal: (err) => this.say('error', `The analysis could not be restarted: ${err.message}. Reload the page.`),
+          onFatal: (err) => this.messages.say('error', `The analysis could not be restarted: ${err.message}. Reload the page.`),
           onBaseline: (b) => this.onBaseline(b),
         },
       );
     } catch (err) {
       this.ui.delegate.textContent = 'Model: failed';
       const e = err as PipelineError;
-      this.say(
+      this.messages.say(
         'error',
         e.code ? e.message : `The face model failed to load: ${e.message}. Reload the page; run \`npm install\` again if it persists.`,
       );
@@ -182,14 +174,14 @@ export class App {
     const durationMs = AU_DEFAULTS.calibration.durationMs;
     await this.bridge.calibrate(durationMs);
     const seconds = durationMs / 1000;
-    this.say('info', `Relax your face and look at the camera for ${seconds} seconds…`);
+    this.messages.say('info', `Relax your face and look at the camera for ${seconds} seconds…`);
     // Success is what the worker reports (onBaseline); without a face in view it never comes.
     clearTimeout(this.calibrationTimer);
     this.calibrating = true;
     this.calibrationTimer = setTimeout(() => {
       if (!this.calibrating) return;
       this.calibrating = false;
-      this.say(
+      this.messages.say(
         'warn',
         `Calibration did not finish: your face was not in view for ${seconds} seconds. Face the camera, keep still and relaxed, and press Calibrate again.`,
       );
@@ -201,7 +193,7 @@ export class App {
     if (b?.source === 'calibrated' && this.calibrating) {
       this.calibrating = false;
       clearTimeout(this.calibrationTimer);
-      this.say('info', 'Neutral face calibrated. Flashes are now measured against it.');
+      this.messages.say('info', 'Neutral face calibrated. Flashes are now measured against it.');
     }
     this.ui.saveBaseline.disabled = b === null;
   }
@@ -212,7 +204,7 @@ export class App {
     try {
       return validateNeutralBaseline(stored);
     } catch {
-      this.say(
+      this.messages.say(
         'warn',
         'Your saved neutral face was made by an earlier version and cannot be used: calibrate again and save it (it can be exported or deleted under "Your data").',
       );
@@ -222,11 +214,11 @@ export class App {
 
   private async saveBaseline(): Promise<void> {
     const baseline = this.bridge?.currentBaseline();
-    if (!baseline) return this.say('warn', 'No neutral face yet: calibrate first, or wait a few seconds with a face in view.');
+    if (!baseline) return this.messages.say('warn', 'No neutral face yet: calibrate first, or wait a few seconds with a face in view.');
     await this.store
       .saveBaseline(baseline)
-      .then(() => this.say('info', 'Neutral face saved in this browser. It is used when you start again.'))
-      .catch((e: Error) => this.say('error', e.message));
+      .then(() => this.messages.say('info', 'Neutral face saved in this browser. It is used when you start again.'))
+      .catch((e: Error) => this.messages.say('error', e.message));
     void this.refreshData();
   }
 
@@ -234,7 +226,7 @@ export class App {
 
   private async analyzeFile(file: File): Promise<void> {
     await this.live.stop();
-    this.clearMessage();
+    this.messages.clear();
     let bridge: WorkerBridge;
     try {
       bridge = await this.ensureBridge();
@@ -260,7 +252,7 @@ export class App {
       if (this.ui.record.checked && this.live.running) await this.store.startSession(this.live.label, this.live.consent);
       if (!this.ui.record.checked) await this.store.endSession(this.bridge?.currentBaseline() ?? null);
     } catch (e) {
-      this.say('error', (e as Error).message);
+      this.messages.say('error', (e as Error).message);
     }
     void this.refreshData();
   }
