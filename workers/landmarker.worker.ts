@@ -73,6 +73,7 @@ const api = {
   async stopStream() {
     await live?.stop();
     live = null;
+    return analyzer?.endSession() ?? [];
   },
 
   stats() {

@@ -20,6 +20,8 @@ export const PIPELINE_DEFAULTS = {
    */
   cpuProbeTimeoutMs: 30_000,
   gpuProbeTimeoutMs: 6_000,
+  /** How long Stop waits for the worker to close a live source and complete what was open (ms): a dead worker never answers. */
+  stopAnswerMs: 1000,
   /** Camera frame rates asked for, best first. */
   cameraFps: [60, 30] as const,
   /** Ideal camera resolution (MediaPipe works on 640x480 well; more costs time, not accuracy). */

@@ -4,14 +4,15 @@
  * keeps only the newest frame. Elsewhere, requestVideoFrameCallback grabs an ImageBitmap of each
  * new frame and skips frames while the worker is busy.
  */
-import type { FrameResult, LiveOptions, PipelineStats } from '../shared/contract/index.ts';
+import type { FlashEvent, FrameResult, LiveOptions, PipelineStats } from '../shared/contract/index.ts';
 import { answerOrNull } from './answer-or-null.ts';
+import { PIPELINE_DEFAULTS } from './defaults.ts';
 
 /** What a live session needs of the worker (the bridge gives it, whichever worker is current). */
 export interface LiveWorker {
   startStream(readable: ReadableStream<VideoFrame>, onResult: (r: FrameResult) => void, options: LiveOptions): Promise<void>;
   processBitmap(bitmap: ImageBitmap, captureMs: number, grabMs: number): Promise<FrameResult>;
-  stopStream(): Promise<void>;
+  stopStream(): Promise<FlashEvent[]>;
   stats(): Promise<PipelineStats>;
 }
 
@@ -127,14 +128,17 @@ export class LiveSession {
     return this.track.getSettings();
   }
 
-  async stop(worker: LiveWorker | null): Promise<void> {
+  /**
+   * Stops frame delivery and the tracks; resolves with the expressions that were still open,
+   * completed at the last analysed frame (none when the worker does not answer).
+   */
+  async stop(worker: LiveWorker | null): Promise<FlashEvent[]> {
     this.stopped = true;
     this.video.cancelVideoFrameCallback(this.rvfcHandle);
     // A worker that died does not answer: don't wait on it for long.
-    if (worker && this.transport === 'track-processor') {
-      await answerOrNull(worker.stopStream(), 1000);
-    }
+    const open = worker ? await answerOrNull(worker.stopStream(), PIPELINE_DEFAULTS.stopAnswerMs) : null;
     this.processorTrack?.stop();
     for (const t of this.stream.getTracks()) t.stop();
+    return open ?? [];
   }
 }

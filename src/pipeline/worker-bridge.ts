@@ -18,6 +18,7 @@ import {
   type FileInfo,
   type FileInput,
   type FileSummary,
+  type FlashEvent,
   type FrameResult,
   type LandmarkerApi,
   type LiveOptions,
@@ -237,7 +238,8 @@ export class WorkerBridge {
     return this.api.processBitmap(Comlink.transfer(bitmap, [bitmap]), captureMs, grabMs);
   }
 
-  stopStream(): Promise<void> {
+  /** Stops the live source; resolves with the expressions it left open, completed. */
+  stopStream(): Promise<FlashEvent[]> {
     return this.api.stopStream();
   }
 

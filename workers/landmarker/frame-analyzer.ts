@@ -71,6 +71,15 @@ export class FrameAnalyzer {
     this.post.reset();
   }
 
+  /**
+   * The source stopped: every expression still open is completed at the last frame's time (and
+   * one completed by a face switch is handed over). The session's state stays until resetSession.
+   */
+  endSession(): FlashEvent[] {
+    const pending = this.pendingEvents.splice(0);
+    return Number.isFinite(this.lastTimestampMs) ? [...pending, ...this.post.flush(this.lastTimestampMs)] : pending;
+  }
+
   private async landmarker(): Promise<LandmarkerHandle> {
     if (this.contextLost) {
       // MediaPipe cannot recover a lost WebGL context in place, and its wasm runtime cannot be

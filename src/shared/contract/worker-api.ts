@@ -3,6 +3,7 @@
  * implements it (`satisfies LandmarkerApi`), the page's bridge wraps it. Callbacks passed in are
  * Comlink proxies; typed arrays in results are transferred.
  */
+import type { FlashEvent } from './flash-event.ts';
 import type { DelegateReport, FaceSelection, FrameResult, PipelineStats } from './frame.ts';
 import type { NeutralBaseline } from './neutral-baseline.ts';
 import type { Rules } from './rules.ts';
@@ -78,8 +79,12 @@ export interface LandmarkerApi {
   startStream(frames: ReadableStream<VideoFrame>, onResult: (r: FrameResult) => void, options: LiveOptions): Promise<void>;
   /** Live fallback: one grabbed frame (transferred ImageBitmap), captured at `captureMs`. */
   processBitmap(bitmap: ImageBitmap, captureMs: number, grabMs: number): Promise<FrameResult>;
-  /** Stops the live stream; resolves once the last frame is closed. */
-  stopStream(): Promise<void>;
+  /**
+   * Stops the live source (the stream, or the grabbed frames of the fallback) and completes every
+   * expression still open at its last frame (ended by `flush`); resolves with those events once the
+   * last frame is closed, so that nothing open at Stop is lost.
+   */
+  stopStream(): Promise<FlashEvent[]>;
   stats(): PipelineStats;
 
   /** Analyses every frame of a file in order; results arrive in batches, in order. */
