@@ -90,6 +90,20 @@ export function y4mFor(name: string, fps: number, seconds: number, start = 0): s
   );
 }
 
+/**
+ * A y4m for the fake camera from still photos, each held for its seconds, in order (a person's
+ * neutral, then their expression held): 640x480 letterboxed, `fps` frames per second.
+ */
+export function y4mFromStills(stills: readonly { path: string; seconds: number }[], fps: number, stem: string): string {
+  const out = join(MEDIA_DIR, `${stem}-${fps}fps.y4m`);
+  const fit = `scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2,fps=${fps},format=yuv420p,setsar=1`;
+  const inputs = stills.flatMap((s) => ['-loop', '1', '-t', String(s.seconds), '-i', s.path]);
+  const filter = `${stills.map((_, i) => `[${i}:v]${fit}[v${i}]`).join(';')};${stills.map((_, i) => `[v${i}]`).join('')}concat=n=${stills.length}:v=1[out]`;
+  return produce(out, (tmp) =>
+    run('ffmpeg', ['-v', 'error', '-y', ...inputs, '-filter_complex', filter, '-map', '[out]', '-pix_fmt', 'yuv420p', tmp]),
+  );
+}
+
 /** ffmpeg's output options for H.264 that every browser decodes (4:2:0), at quality `crf` (0 lossless, 12 visually lossless). */
 export function h264Args(crf: number): string[] {
   return ['-c:v', 'libx264', '-crf', String(crf), '-preset', 'veryfast', '-pix_fmt', 'yuv420p'];

@@ -9,6 +9,7 @@ import { DataPanel } from './data-panel.ts';
 import { FileView } from './file-view.ts';
 import { FrameView } from './frame-view.ts';
 import { LiveView } from './live-view.ts';
+import { MARKER_DEFAULTS, Markers } from './markers.ts';
 import { Messages } from './messages.ts';
 import { DataStore } from './storage/data-store.ts';
 import { AuBars } from './ui/au-bars.ts';
@@ -34,11 +35,12 @@ export class App {
   private bridge: WorkerBridge | null = null;
   private bridgeDelegate: DelegateChoice | null = null;
   private readonly live: LiveView;
+  private readonly markers: Markers;
   private calibrationTimer: ReturnType<typeof setTimeout> | undefined;
   private calibrating = false;
 
   constructor(root: HTMLElement) {
-    this.ui = buildLayout(root, { calibrationMs: AU_DEFAULTS.calibration.durationMs });
+    this.ui = buildLayout(root, { calibrationMs: AU_DEFAULTS.calibration.durationMs, markerNoteMaxChars: MARKER_DEFAULTS.noteMaxChars });
     this.overlay = new Overlay(this.ui.overlay, this.ui.video);
     this.feed = new FlashFeed(this.ui.feed);
     this.messages = new Messages(this.ui.message);
@@ -51,14 +53,23 @@ export class App {
       bridge: () => this.ensureBridge(),
       currentBridge: () => this.bridge,
       onEvents: (events) => this.addEvents(events),
+      onAnalysed: (timestampMs) => void this.store.noteFrame(timestampMs).catch((e: Error) => this.storeFailed(e)),
       onStarted: async (label, consent) => {
         if (this.ui.record.checked) await this.store.startSession(label, consent).catch((e: Error) => this.storeFailed(e));
       },
       onStopped: async (baseline) => {
+        await this.markers.flushNote();
         const unsaved = this.store.unsavedSession();
         await this.store.endSession(baseline).catch((e: Error) => this.storeFailed(e, unsaved));
         void this.refreshData();
       },
+    });
+    this.markers = new Markers(this.ui, {
+      nowMs: () => this.frames.last?.timestampMs ?? null,
+      originMs: () => this.feed.originMs,
+      keep: (marker) => this.store.addMarker(marker),
+      note: (atMs, note) => this.store.noteMarker(atMs, note),
+      say: (kind, text) => this.messages.say(kind, text),
     });
     this.data = new DataPanel(this.ui.dataList, this.store, {
       say: (kind, text) => this.messages.say(kind, text),

@@ -5,7 +5,17 @@
  */
 import type { NeutralBaseline } from '../shared/contract/index.ts';
 import type { DataStore } from './storage/data-store.ts';
+import pkg from '../../package.json';
+import { sessionExport, type SessionExportKind } from '../shared/export/index.ts';
 import { download, h } from './ui/dom.ts';
+
+/** A kept session's exports, as its buttons name them. */
+const SESSION_EXPORTS: readonly [SessionExportKind, string][] = [
+  ['json', 'JSON'],
+  ['events', 'Events CSV'],
+  ['markers', 'Markers CSV'],
+  ['vtt', 'WebVTT'],
+];
 
 export interface DataPanelHooks {
   say(kind: 'error' | 'warn' | 'info', text: string): void;
@@ -37,9 +47,23 @@ export class DataPanel {
             'span',
             {},
             `Session ${new Date(s.startedAt).toLocaleString()} · ${s.source} · ${s.events.length} expressions` +
-              (s.consent ? ` · consent given ${new Date(s.consent.givenAt).toLocaleTimeString()}` : ''),
+              (s.consent ? ` · consent given ${new Date(s.consent.givenAt).toLocaleTimeString()}` : '') +
+              (s.markers.length ? ` · ${s.markers.length} marker${s.markers.length > 1 ? 's' : ''}` : ''),
           ),
-          h('button', { onclick: json(`microflash-session-${s.startedAt}.json`, s) }, 'Export'),
+          ...SESSION_EXPORTS.map(([kind, label]) =>
+            h(
+              'button',
+              {
+                dataset: { export: kind },
+                title: 'Times in seconds from the start of the session',
+                onclick: () => {
+                  const file = sessionExport(s, kind, pkg.version);
+                  download(file.name, file.text, file.type);
+                },
+              },
+              label,
+            ),
+          ),
           h('button', { onclick: remove(() => this.store.deleteSession(s.id)) }, 'Delete'),
         ),
       ),

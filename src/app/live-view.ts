@@ -32,6 +32,8 @@ export interface LiveViewHost {
   /** The worker as it is now, without starting one. */
   currentBridge(): WorkerBridge | null;
   onEvents(events: readonly FlashEvent[]): void;
+  /** A frame was analysed (its capture time, ms). */
+  onAnalysed(timestampMs: number): void;
   /** A source started (with its label and, for another person, their consent, for a kept session) or stopped (with the neutral it ended with). */
   onStarted(label: string, consent: ConsentRecord | null): Promise<void>;
   onStopped(baseline: NeutralBaseline | null): Promise<void>;
@@ -116,6 +118,7 @@ export class LiveView {
     this.session = new LiveSession(stream, this.ui.video, {
       onResult: (r) => {
         this.frames.show(r);
+        this.host.onAnalysed(r.timestampMs);
         this.host.onEvents(r.events);
       },
       onEnded: () => {
@@ -129,6 +132,7 @@ export class LiveView {
     });
     await this.session.attach(bridge);
     this.ui.stop.disabled = false;
+    this.ui.mark.disabled = false;
     this.ui.calibrate.disabled = false;
     this.ui.faceStatus.textContent = 'Looking for a face…';
     this.statsTimer = setInterval(() => void this.refreshStats(), LIVE_VIEW_DEFAULTS.statsIntervalMs);
@@ -143,10 +147,12 @@ export class LiveView {
     this.consent = null;
     const bridge = this.host.currentBridge();
     const baseline = session ? (bridge?.currentBaseline() ?? null) : null;
-    if (session) await session.stop(bridge);
+    // What was still open at Stop is completed, shown and kept before the session closes.
+    if (session) this.host.onEvents(await session.stop(bridge));
     if (clearVideo) this.ui.video.srcObject = null;
     this.overlay.clear();
     this.ui.stop.disabled = true;
+    this.ui.mark.disabled = true;
     this.ui.calibrate.disabled = true;
     await this.host.onStopped(baseline);
   }

@@ -102,7 +102,7 @@ describe('the live page', () => {
     expect(await sessions()).toBe(1);
     const [download] = await Promise.all([
       h.page.waitForEvent('download'),
-      h.page.locator('#data .item[data-type="session"] button', { hasText: 'Export' }).click(),
+      h.page.locator('#data .item[data-type="session"] button[data-export="json"]').click(),
     ]);
     const exported = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
     expect(exported.source).toBe('camera');

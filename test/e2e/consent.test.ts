@@ -53,7 +53,7 @@ describe('consent before analysing another person', () => {
     const item = h.page.locator('#data .item[data-type="session"]');
     await item.waitFor();
     expect(await item.textContent()).toMatch(/shared window .* consent given/);
-    const [download] = await Promise.all([h.page.waitForEvent('download'), item.locator('button', { hasText: 'Export' }).click()]);
+    const [download] = await Promise.all([h.page.waitForEvent('download'), item.locator('button[data-export="json"]').click()]);
     const exported = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
     expect(exported.source).toBe('shared window');
     expect(exported.consent.disclosure).toMatch(/Go on only if that person has agreed/);

@@ -9,6 +9,7 @@
 import { deleteDB, type IDBPDatabase } from 'idb';
 import type { FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
 import { DB_NAME, newId, openMicroflashDb, writeOrExplain, type MicroflashDb, type RecordedSession, type SavedBaseline } from './db.ts';
+import type { SessionMarker } from '../../shared/export/index.ts';
 import type { ConsentRecord } from '../consent.ts';
 import { isUnreadable, readBaselineRecord, readSessionRecord, type UnreadableRecord } from './records.ts';
 
@@ -35,8 +36,49 @@ export class DataStore {
   /** Starts keeping a session of `source`, with the analysed person's consent where it is someone else. */
   async startSession(source: string, consent: ConsentRecord | null = null): Promise<void> {
     if (this.session) return;
-    this.session = { id: newId(), startedAt: new Date().toISOString(), endedAt: null, source, events: [], baseline: null, consent };
+    this.session = {
+      id: newId(),
+      startedAt: new Date().toISOString(),
+      endedAt: null,
+      source,
+      clockOriginMs: null,
+      events: [],
+      markers: [],
+      baseline: null,
+      consent,
+    };
     await this.persist();
+  }
+
+  /**
+   * A frame was analysed at `captureMs`: the first one of a kept session becomes its time 0 (and
+   * its wall-clock start), so that exports give times from the start of the session. Cheap after that.
+   */
+  async noteFrame(captureMs: number): Promise<void> {
+    if (!this.session || this.session.clockOriginMs !== null) return;
+    this.session.clockOriginMs = captureMs;
+    this.session.startedAt = new Date().toISOString();
+    await this.persist();
+  }
+
+  /** Keeps a marker with the session being kept (false when no session is kept). */
+  async addMarker(marker: SessionMarker): Promise<boolean> {
+    if (!this.session) return false;
+    this.session.markers.push(marker);
+    await this.persist();
+    return true;
+  }
+
+  /** Sets the note of the kept session's marker at `atMs` (added before). */
+  async noteMarker(atMs: number, note: string): Promise<void> {
+    const marker = this.session?.markers.find((m) => m.atMs === atMs);
+    if (!marker) return;
+    marker.note = note;
+    await this.persist();
+  }
+
+  get keeping(): boolean {
+    return this.session !== null;
   }
 
   async addEvents(events: readonly FlashEvent[]): Promise<void> {
@@ -59,14 +101,14 @@ export class DataStore {
 
   /** The session being kept, as it is in memory (also what a full disk did not store), or null. */
   unsavedSession(): RecordedSession | null {
-    return this.session ? { ...this.session, events: [...this.session.events] } : null;
+    return this.session ? { ...this.session, events: [...this.session.events], markers: [...this.session.markers] } : null;
   }
 
   private async persist(): Promise<void> {
     const s = this.session;
     if (!s) return;
     const db = await this.open();
-    await writeOrExplain(() => db.put('sessions', { ...s, events: [...s.events] }));
+    await writeOrExplain(() => db.put('sessions', { ...s, events: [...s.events], markers: s.markers.map((m) => ({ ...m })) }));
   }
 
   async saveBaseline(baseline: NeutralBaseline): Promise<void> {

@@ -1,11 +1,12 @@
 /**
  * What the app stores, only when the user asks: saved neutral faces and recorded sessions (events
- * only, never video or landmarks). One IndexedDB database; the schema is this one interface.
+ * and markers only, never video or landmarks). One IndexedDB database; the schema is this one interface.
  * Invariants: nothing is written without a user action; everything here can be exported and
  * deleted from the page ("Your data").
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ErrorCodeOf, FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
+import type { KeptSession, SessionMarker } from '../../shared/export/index.ts';
 import type { ConsentRecord } from '../consent.ts';
 
 export interface SavedBaseline {
@@ -17,15 +18,19 @@ export interface SavedBaseline {
   baseline: NeutralBaseline;
 }
 
-export interface RecordedSession {
+export interface RecordedSession extends KeptSession {
   id: string;
-  /** ISO 8601. */
+  /** ISO 8601: when keeping began, then the wall-clock time of its first analysed frame (time 0 of the exports). */
   startedAt: string;
   endedAt: string | null;
   /** 'camera' | 'shared window' | file name. */
   source: string;
+  /** Capture-clock time (ms) of the first analysed frame; null until one arrives (and in sessions kept by older versions). */
+  clockOriginMs: number | null;
   /** Completed events, times in ms on the source's clock. */
   events: FlashEvent[];
+  /** Moments the user marked, times in ms on the source's clock. */
+  markers: SessionMarker[];
   /** The neutral face the events were measured against (AU estimator data), when one existed. */
   baseline: NeutralBaseline | null;
   /** The analysed person's consent, for a shared window (another person); null for one's own camera. */

@@ -50,12 +50,19 @@ export function readSessionRecord(raw: unknown): RecordedSession | UnreadableRec
   } catch {
     baseline = null;
   }
+  const markers = Array.isArray(raw.markers) ? raw.markers : [];
+  if (
+    !markers.every((m: unknown) => isObject(m) && typeof m.atMs === 'number' && typeof m.note === 'string' && typeof m.addedAt === 'string')
+  )
+    return unreadable('a session with markers this version does not know');
   return {
     id: key,
     startedAt: raw.startedAt,
     endedAt: typeof raw.endedAt === 'string' ? raw.endedAt : null,
     source: typeof raw.source === 'string' ? raw.source : 'unknown source',
+    clockOriginMs: typeof raw.clockOriginMs === 'number' && Number.isFinite(raw.clockOriginMs) ? raw.clockOriginMs : null,
     events: events as unknown as RecordedSession['events'],
+    markers: markers as RecordedSession['markers'],
     baseline,
     consent:
       isObject(raw.consent) && typeof raw.consent.givenAt === 'string' && typeof raw.consent.disclosure === 'string'

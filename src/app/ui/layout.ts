@@ -5,6 +5,8 @@ import { h } from './dom.ts';
 export interface LayoutFacts {
   /** Length of the explicit neutral calibration (AU_DEFAULTS.calibration.durationMs). */
   calibrationMs: number;
+  /** Longest note of a marker (MARKER_DEFAULTS.noteMaxChars). */
+  markerNoteMaxChars: number;
 }
 
 export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
@@ -26,6 +28,23 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
   const fileInput = h('input', { id: 'file-input', type: 'file', accept: 'video/*,.mov,.mkv', hidden: true });
   const openFile = h('button', { id: 'open-file' }, 'Analyse a video file');
   const stop = h('button', { id: 'stop', disabled: true }, 'Stop');
+  const mark = h('button', { id: 'mark', disabled: true, title: 'Mark this moment, with an optional note (key M)' }, 'Mark');
+  const markerNoteText = h('input', {
+    id: 'marker-note-text',
+    type: 'text',
+    maxLength: facts.markerNoteMaxChars,
+    placeholder: 'Note (optional), Enter to keep',
+    'aria-label': 'Note for the marker',
+  });
+  const markerNoteAt = h('span', { id: 'marker-note-at' });
+  /** The note of the marker just added (markers.ts). */
+  const markerNote = h(
+    'form',
+    { id: 'marker-note', class: 'marker-note', hidden: true },
+    markerNoteAt,
+    markerNoteText,
+    h('button', { type: 'submit' }, 'Keep note'),
+  );
 
   const video = h('video', { id: 'video', muted: true, playsInline: true, autoplay: true });
   const overlay = h('canvas', { id: 'overlay', title: 'Click a face to follow it' });
@@ -86,7 +105,8 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
       h('h1', {}, 'Microflash'),
       h('p', { class: 'tagline' }, 'Brief facial expressions, as they happen. Frames never leave this page.'),
     ),
-    h('div', { class: 'sources' }, cameraSelect, startCamera, startShare, openFile, fileInput, stop, delegateSelect),
+    h('div', { class: 'sources' }, cameraSelect, startCamera, startShare, openFile, fileInput, stop, mark, delegateSelect),
+    markerNote,
     message,
     h(
       'main',
@@ -113,6 +133,10 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     fileInput,
     openFile,
     stop,
+    mark,
+    markerNote,
+    markerNoteAt,
+    markerNoteText,
     video,
     overlay,
     stage,

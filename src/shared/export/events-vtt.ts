@@ -46,7 +46,11 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** Cue text may not hold `&`, `<` or the `-->` arrow as plain text. */
-function escapeVttText(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+/** Cue text may not hold `&`, `<`, the `-->` arrow or a blank line (which ends the cue) as plain text. */
+export function escapeVttText(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll(/\s*[\r\n]+\s*/g, ' ');
 }

@@ -13,6 +13,22 @@ export {
 } from './analysis-json.ts';
 export { default as ANALYSIS_SCHEMA } from './analysis.schema.json' with { type: 'json' };
 export { EVENTS_CSV_COLUMNS, eventsCsv, eventsCsvHeader, eventsCsvRow, formatEventAus, sortEventsByOnset } from './events-csv.ts';
-export { eventsVtt, vttCue, vttCueText, vttTimestamp } from './events-vtt.ts';
+export { escapeVttText, eventsVtt, vttCue, vttCueText, vttTimestamp } from './events-vtt.ts';
+export {
+  MARKERS_CSV_COLUMNS,
+  markersCsv,
+  SESSION_FORMAT,
+  SESSION_FORMAT_VERSION,
+  SESSION_SUFFIXES,
+  sessionDocument,
+  sessionExport,
+  sessionRelativeEvents,
+  sessionRelativeMarkers,
+  sessionStem,
+  sessionVtt,
+  type KeptSession,
+  type SessionExportKind,
+  type SessionMarker,
+} from './session-export.ts';
 export { EXPORT_DEFAULTS, EXPORT_SUFFIXES, type ExportKind } from './export-defaults.ts';
 export { FRAMES_CSV_COLUMNS, framesCsvHeader, framesCsvRow, type FramesCsvFrame } from './frames-csv.ts';

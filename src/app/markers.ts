@@ -1,0 +1,112 @@
+/**
+ * Markers: one key (M) or the Mark button notes the moment on screen during a live source, then
+ * offers a short note (Enter keeps it, Escape leaves it empty). A marker is listed with the flashes
+ * and, when the session is kept, stored and exported with it (session-export.ts).
+ */
+import type { SessionMarker } from '../shared/export/index.ts';
+import { formatMs, h } from './ui/dom.ts';
+import type { Layout } from './ui/layout.ts';
+
+export const MARKER_DEFAULTS = {
+  /** Key that adds a marker (outside text fields, without modifiers). */
+  key: 'm',
+  /** Longest note, characters: a word or two during a call, not minutes of minutes. */
+  noteMaxChars: 200,
+} as const;
+
+/** What markers need from the rest of the page. */
+export interface MarkerHost {
+  /** Capture-clock time of the frame on screen, or null when no frame has been analysed. */
+  nowMs(): number | null;
+  /** Time 0 of the list (the first frame's time), for showing a marker's time. */
+  originMs(): number;
+  /** Keeps a marker with the kept session; false when no session is kept. */
+  keep(marker: SessionMarker): Promise<boolean>;
+  /** Sets the note of a kept marker. */
+  note(atMs: number, note: string): Promise<void>;
+  say(kind: 'info' | 'error', text: string): void;
+}
+
+export class Markers {
+  /** The marker whose note is being typed. */
+  private editing: { marker: SessionMarker; item: HTMLElement } | null = null;
+
+  constructor(
+    private readonly ui: Layout,
+    private readonly host: MarkerHost,
+  ) {
+    ui.mark.addEventListener('click', () => void this.mark());
+    ui.markerNote.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.flushNote();
+    });
+    ui.markerNoteText.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.closeNote();
+    });
+    document.addEventListener('keydown', (e) => {
+      if (e.key.toLowerCase() !== MARKER_DEFAULTS.key || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (ui.mark.disabled) return;
+      e.preventDefault();
+      void this.mark();
+    });
+  }
+
+  async mark(): Promise<void> {
+    const atMs = this.host.nowMs();
+    if (atMs === null) {
+      this.host.say('info', 'Nothing to mark yet: wait for the first frame.');
+      return;
+    }
+    void this.flushNote();
+    const marker: SessionMarker = { atMs, note: '', addedAt: new Date().toISOString() };
+    const item = h('li', { class: 'marker', dataset: { marker: String(atMs) } });
+    this.ui.feed.prepend(item);
+    this.show(item, marker);
+    this.editing = { marker, item };
+    this.ui.markerNoteAt.textContent = `Marker at ${this.time(marker)}`;
+    this.ui.markerNote.hidden = false;
+    this.ui.markerNoteText.value = '';
+    this.ui.markerNoteText.focus();
+    try {
+      if (!(await this.host.keep(marker))) {
+        this.host.say('info', 'Marked. Markers are stored and exported with the session when "Keep this session" is on.');
+      }
+    } catch (e) {
+      this.host.say('error', (e as Error).message);
+    }
+  }
+
+  /** Keeps the note being typed (the source is stopping, or another marker comes). */
+  async flushNote(): Promise<void> {
+    const editing = this.editing;
+    if (!editing) return;
+    const note = this.ui.markerNoteText.value.trim().slice(0, MARKER_DEFAULTS.noteMaxChars);
+    this.closeNote();
+    if (!note) return;
+    editing.marker.note = note;
+    this.show(editing.item, editing.marker);
+    await this.host.note(editing.marker.atMs, note).catch((e: Error) => this.host.say('error', e.message));
+  }
+
+  private closeNote(): void {
+    this.editing = null;
+    this.ui.markerNote.hidden = true;
+  }
+
+  private show(item: HTMLElement, marker: SessionMarker): void {
+    item.replaceChildren(
+      h('span', { class: 'kind' }, 'Marker'),
+      h('span', { class: 'when' }, this.time(marker)),
+      h('span', { class: 'detail' }, marker.note),
+    );
+  }
+
+  private time(marker: SessionMarker): string {
+    const origin = this.host.originMs();
+    return Number.isFinite(origin) ? formatMs(marker.atMs - origin) : '';
+  }
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
