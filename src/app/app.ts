@@ -6,6 +6,7 @@ import type { DelegateChoice, FlashEvent, PipelineError } from '../shared/contra
 import { AU_DEFAULTS, validateNeutralBaseline, type NeutralBaseline } from '../shared/au/index.ts';
 import { WorkerBridge } from '../pipeline/worker-bridge.ts';
 import { DataPanel } from './data-panel.ts';
+import { DiscreetView } from './discreet-view.ts';
 import { FileView } from './file-view.ts';
 import { FrameView } from './frame-view.ts';
 import { LiveView } from './live-view.ts';
@@ -36,6 +37,7 @@ export class App {
   private bridgeDelegate: DelegateChoice | null = null;
   private readonly live: LiveView;
   private readonly markers: Markers;
+  private readonly discreet: DiscreetView;
   private calibrationTimer: ReturnType<typeof setTimeout> | undefined;
   private calibrating = false;
 
@@ -55,6 +57,7 @@ export class App {
       onEvents: (events) => this.addEvents(events),
       onAnalysed: (timestampMs) => void this.store.noteFrame(timestampMs).catch((e: Error) => this.storeFailed(e)),
       onStarted: async (label, consent) => {
+        this.discreet.reset();
         if (this.ui.record.checked) await this.store.startSession(label, consent).catch((e: Error) => this.storeFailed(e));
       },
       onStopped: async (baseline) => {
@@ -70,6 +73,11 @@ export class App {
       keep: (marker) => this.store.addMarker(marker),
       note: (atMs, note) => this.store.noteMarker(atMs, note),
       say: (kind, text) => this.messages.say(kind, text),
+    });
+    this.discreet = new DiscreetView(this.ui, {
+      originMs: () => this.feed.originMs,
+      stop: () => this.ui.stop.click(),
+      mark: () => void this.markers.mark(),
     });
     this.data = new DataPanel(this.ui.dataList, this.store, {
       say: (kind, text) => this.messages.say(kind, text),
@@ -97,7 +105,6 @@ export class App {
       this.overlay.visible = ui.showLandmarks.checked;
       if (!this.overlay.visible) this.overlay.clear();
     });
-    ui.discreet.addEventListener('change', () => document.body.classList.toggle('discreet', ui.discreet.checked));
     ui.overlay.addEventListener('click', (e) => {
       const at = this.overlay.toImage(e);
       const last = this.frames.last;
@@ -245,6 +252,7 @@ export class App {
       return;
     }
     this.feed.reset();
+    this.discreet.reset();
     await this.files.analyze(file, bridge);
   }
 
@@ -254,6 +262,7 @@ export class App {
   private addEvents(events: readonly FlashEvent[]): void {
     if (!events.length) return;
     this.feed.add(events);
+    this.discreet.add(events);
     const done = events.filter((e) => e.status === 'complete');
     if (done.length) this.store.addEvents(done).catch((e: Error) => this.storeFailed(e));
   }

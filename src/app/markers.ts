@@ -4,7 +4,7 @@
  * and, when the session is kept, stored and exported with it (session-export.ts).
  */
 import type { SessionMarker } from '../shared/export/index.ts';
-import { formatMs, h } from './ui/dom.ts';
+import { formatMs, h, isTypingTarget } from './ui/dom.ts';
 import type { Layout } from './ui/layout.ts';
 
 export const MARKER_DEFAULTS = {
@@ -44,7 +44,7 @@ export class Markers {
       if (e.key === 'Escape') this.closeNote();
     });
     document.addEventListener('keydown', (e) => {
-      if (e.key.toLowerCase() !== MARKER_DEFAULTS.key || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.key.toLowerCase() !== MARKER_DEFAULTS.key || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
       if (ui.mark.disabled) return;
       e.preventDefault();
       void this.mark();
@@ -90,6 +90,7 @@ export class Markers {
 
   private closeNote(): void {
     this.editing = null;
+    this.ui.markerNoteText.blur(); // the keys are the page's shortcuts again at once
     this.ui.markerNote.hidden = true;
   }
 
@@ -105,8 +106,4 @@ export class Markers {
     const origin = this.host.originMs();
     return Number.isFinite(origin) ? formatMs(marker.atMs - origin) : '';
   }
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }

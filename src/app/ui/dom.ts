@@ -31,3 +31,9 @@ export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '…';
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
+
+/** Whether a key went to a text field (shortcut keys then stay the user's typing). Works across windows (a floating one). */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  const el = target as { tagName?: string; isContentEditable?: boolean } | null;
+  return !!el && (el.isContentEditable === true || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? ''));
+}

@@ -70,6 +70,18 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
 
   const showLandmarks = h('input', { id: 'show-landmarks', type: 'checkbox', checked: true });
   const discreet = h('input', { id: 'discreet', type: 'checkbox' });
+  const ticker = h('ol', { id: 'ticker', class: 'ticker', 'aria-label': 'Flashes' });
+  const tickerStop = h('button', { id: 'ticker-stop', disabled: true }, 'Stop');
+  const tickerMark = h('button', { id: 'ticker-mark', disabled: true, title: 'Mark this moment (key M)' }, 'Mark');
+  const floatTicker = h('button', { id: 'float-ticker', title: 'A small window that stays over the call' }, 'Float');
+  const leaveDiscreet = h('button', { id: 'leave-discreet', title: 'Back to the full view (key D)' }, 'Full view');
+  /** The discreet view: only the flashes, Stop and Mark (discreet-view.ts). */
+  const discreetPanel = h(
+    'section',
+    { id: 'discreet-panel', class: 'discreet-panel', 'aria-label': 'Discreet view' },
+    h('div', { class: 'discreet-controls' }, tickerStop, tickerMark, floatTicker, leaveDiscreet),
+    ticker,
+  );
   const followLargest = h('button', { id: 'follow-largest', hidden: true }, 'Follow the largest face');
   const calibrate = h(
     'button',
@@ -82,7 +94,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     'div',
     { class: 'toolbar' },
     h('label', {}, showLandmarks, ' Landmarks'),
-    h('label', { title: 'Hide the video; show only the flashes (for use during a call)' }, discreet, ' Discreet'),
+    h('label', { title: 'Only the flashes, Stop and Mark, for use during a call (key D)' }, discreet, ' Discreet'),
     h('label', { title: 'Keep the flashes of this session in this browser (nothing is kept otherwise)' }, record, ' Keep this session'),
     followLargest,
     calibrate,
@@ -108,6 +120,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     h('div', { class: 'sources' }, cameraSelect, startCamera, startShare, openFile, fileInput, stop, mark, delegateSelect),
     markerNote,
     message,
+    discreetPanel,
     h(
       'main',
       {},
@@ -150,6 +163,12 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     speech,
     showLandmarks,
     discreet,
+    discreetPanel,
+    ticker,
+    tickerStop,
+    tickerMark,
+    floatTicker,
+    leaveDiscreet,
     followLargest,
     calibrate,
     saveBaseline,
