@@ -43,6 +43,7 @@ export class FileView {
     ui.progress.value = 0;
     ui.progressText.textContent = `Analysing ${file.name}…`;
     ui.video.srcObject = null;
+    ui.firstRun.hidden = true;
     ui.stage.classList.remove('mirror');
     ui.video.src = URL.createObjectURL(file);
     ui.video.pause();

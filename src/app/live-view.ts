@@ -110,6 +110,7 @@ export class LiveView {
     this.label = kind === 'camera' ? 'camera' : 'shared window';
     this.consent = consent;
     this.sourceFps = stream.getVideoTracks()[0]?.getSettings().frameRate ?? null;
+    this.ui.firstRun.hidden = true;
     this.ui.stage.classList.toggle('mirror', kind === 'camera');
     this.ui.video.srcObject = stream;
     await this.ui.video.play().catch(() => {});

@@ -30,10 +30,15 @@ describe('the live page', () => {
   });
 
   it('tracks the face from the camera, shows fps, latency and the delegate', async () => {
+    // A first-time user is told where to look, what calibrating does and what a flash is; the AU bars are empty.
+    expect(await h.page.textContent('#first-run')).toMatch(/Use camera.*Calibrate neutral.*flash is a brief expression/s);
+    expect(new Set(await h.page.locator('#au-bars .value').allTextContents())).toEqual(new Set(['–']));
+    expect(await h.page.getAttribute('#au-bars .au:first-child', 'title')).toBe('Inner brow raiser');
     await h.page.click('#start-camera');
     await h.page.waitForFunction(() => document.querySelector('#face-status')?.getAttribute('data-state') === 'face', null, {
       timeout: 60_000,
     });
+    expect(await h.page.isHidden('#first-run')).toBe(true);
     await h.page.waitForTimeout(3000);
     const fps = await h.page.textContent('#fps');
     expect(Number.parseFloat(fps ?? '0')).toBeGreaterThan(0);

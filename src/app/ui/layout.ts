@@ -48,7 +48,24 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
 
   const video = h('video', { id: 'video', muted: true, playsInline: true, autoplay: true });
   const overlay = h('canvas', { id: 'overlay', title: 'Click a face to follow it' });
-  const stage = h('div', { id: 'stage', class: 'stage' }, video, overlay);
+  /** What a first-time user needs to know, shown until the first source starts. */
+  const firstRun = h(
+    'div',
+    { id: 'first-run', class: 'first-run' },
+    h('strong', {}, 'How to start'),
+    h(
+      'ol',
+      {},
+      h('li', {}, 'Press "Use camera" and face it, with light on your face and your whole face in the picture.'),
+      h('li', {}, `The first second learns your neutral face. For a better one, relax and press "Calibrate neutral" (${seconds} s).`),
+      h(
+        'li',
+        {},
+        'A flash is a brief expression, often under half a second. Each appears on the right as it starts, with the action units (AUs, hover a code for its name) that carried it.',
+      ),
+    ),
+  );
+  const stage = h('div', { id: 'stage', class: 'stage' }, video, overlay, firstRun);
 
   /** The disclosure and consent asked before another person's video is analysed (consent.ts). */
   const consent = h('dialog', { id: 'consent', class: 'consent' });
@@ -153,6 +170,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     video,
     overlay,
     stage,
+    firstRun,
     message,
     faceStatus,
     fps,
