@@ -113,7 +113,7 @@ for (const delegate of delegates) {
 }
 console.log(table(rows));
 if (!SOAK) {
-  for (const bench of ['au.bench.ts', 'flash.bench.ts']) {
+  for (const bench of ['au.bench.ts', 'flash.bench.ts', 'timeline.bench.ts']) {
     console.log(`\n${bench}:`);
     console.log(execFileSync('npx', ['tsx', resolve(PROJECT_ROOT, 'bench', bench)], { encoding: 'utf8' }).trim());
   }

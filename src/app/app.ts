@@ -50,7 +50,9 @@ export class App {
     this.files = new FileView(this.ui, this.messages, {
       onFrame: (r) => this.frames.show(r),
       onEvents: (events) => this.addEvents(events),
+      onReview: (row) => this.frames.showAus(row),
     });
+    this.feed.onPick = (e) => this.files.replay(e);
     this.live = new LiveView(this.ui, this.messages, this.frames, this.feed, this.overlay, {
       bridge: () => this.ensureBridge(),
       currentBridge: () => this.bridge,
@@ -58,6 +60,7 @@ export class App {
       onAnalysed: (timestampMs) => void this.store.noteFrame(timestampMs).catch((e: Error) => this.storeFailed(e)),
       onStarted: async (label, consent) => {
         this.discreet.reset();
+        this.files.endReview();
         if (this.ui.record.checked) await this.store.startSession(label, consent).catch((e: Error) => this.storeFailed(e));
       },
       onStopped: async (baseline) => {

@@ -18,6 +18,7 @@ import {
 } from '../shared/export/index.ts';
 import type { DelegateChoice, FileInfo, FlashEvent, FrameResult } from '../shared/contract/index.ts';
 import { MODEL } from '../shared/model.ts';
+import { AuTraceBuilder, type AuTrace } from '../shared/timeline/au-trace.ts';
 import type { WorkerBridge } from '../pipeline/worker-bridge.ts';
 
 export interface FileProgress {
@@ -36,6 +37,8 @@ export interface FileAnalysisOutput {
   elapsedS: number;
   /** Set when the file ended before its declared frames (truncated): say it to the user. */
   warning: string | null;
+  /** Every frame's AUs on the video's clock, for the review timeline. */
+  trace: AuTrace;
 }
 
 async function sha256Hex(file: Blob): Promise<string> {
@@ -57,6 +60,7 @@ export async function analyzeFileInApp(
   const stem = file.name.replace(/\.[^.]+$/, '');
   const sha = sha256Hex(file);
   let frames = framesCsvHeader();
+  const trace = new AuTraceBuilder();
   let framesWithFace = 0;
   let done = 0;
   let info: FileInfo | null = null;
@@ -68,6 +72,7 @@ export async function analyzeFileInApp(
       onBatch(batch: FrameResult[]) {
         for (const r of batch) {
           frames += framesCsvRow(r);
+          trace.push(r);
           if (r.facePresent) framesWithFace++;
           for (const e of r.events) if (e.status === 'complete') events.set(e.id, e);
           // Every event, not only those of the batch's last frame: the page's list must match the events CSV.
@@ -117,5 +122,6 @@ export async function analyzeFileInApp(
     events: all,
     elapsedS,
     warning: truncationWarning(file.name, video),
+    trace: trace.build(),
   };
 }

@@ -54,6 +54,12 @@ export class FrameView {
     this.showSpeech(r);
   }
 
+  /** The AUs of one reviewed moment (null: none there); the landmarks are not kept for review. */
+  showAus(row: Float32Array | null): void {
+    this.overlay.clear();
+    this.auBars.show(row ?? new Float32Array(0));
+  }
+
   /**
    * The live counters (null: the worker did not answer in time), the last frame's latency per stage,
    * and, once a second of frames has come, whether every frame of the source (`sourceFps`, null when

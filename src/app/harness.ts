@@ -5,6 +5,7 @@
  */
 import { toAnalyzedFrame } from '../shared/analyzed-frame.ts';
 import {
+  AU_CHANNELS,
   isErrorCode,
   type DelegateChoice,
   type FaceSelection,
@@ -13,6 +14,8 @@ import {
   type NeutralBaseline,
 } from '../shared/contract/index.ts';
 import { parseRules } from '../shared/flash/index.ts';
+import { AuTraceBuilder } from '../shared/timeline/au-trace.ts';
+import { Timeline } from './ui/timeline.ts';
 import type { AnalyzeOutcome, HarnessApi, LiveStatus } from '../shared/harness-api.ts';
 import { LiveSession, type Transport } from '../pipeline/live-session.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
@@ -184,6 +187,46 @@ const harness = {
 
   crashWorker() {
     requireBridge().simulateCrash();
+  },
+
+  async timelineBench(frames: number, steps: number) {
+    const fps = 30;
+    const trace = new AuTraceBuilder();
+    const row = new Float32Array(AU_CHANNELS.length);
+    for (let i = 0; i < frames; i++) {
+      for (let c = 0; c < row.length; c++) row[c] = 2.5 + 2.5 * Math.sin(i / (20 + c) + c);
+      trace.push({ timestampMs: (i * 1000) / fps, facePresent: i % 500 !== 0, aus: row, speech: i % 300 < 120 ? 'talking' : 'quiet' });
+    }
+    const durationS = frames / fps;
+    const kinds = ['anger', 'happiness', 'sadness', 'surprise'] as const;
+    const bands = Array.from({ length: Math.floor(durationS / 6) }, (_, k) => ({
+      kind: kinds[k % kinds.length]!,
+      startS: k * 6 + 1,
+      endS: k * 6 + 1.2,
+    }));
+    const markers = Array.from({ length: Math.floor(durationS / 90) }, (_, k) => ({ atS: k * 90 + 45, note: `note ${k}` }));
+    const root = document.createElement('div');
+    root.style.width = '1000px';
+    document.body.append(root);
+    const timeline = new Timeline(root, () => {});
+    const painted = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+    const d0 = performance.now();
+    await timeline.show({ trace: trace.build(), bands, markers });
+    await painted();
+    const drawMs = performance.now() - d0;
+    const times: number[] = [];
+    for (let k = 0; k < steps; k++) {
+      const span = k % 2 ? durationS : durationS / 10;
+      const min = ((k * durationS) / steps) % (durationS - span + 1);
+      const t0 = performance.now();
+      timeline.setRange(min, min + span);
+      await painted();
+      times.push(performance.now() - t0);
+    }
+    timeline.destroy();
+    root.remove();
+    times.sort((a, b) => a - b);
+    return { drawMs, panMedianMs: times[Math.floor(times.length / 2)] ?? Number.NaN, panMaxMs: times[times.length - 1] ?? Number.NaN };
   },
 };
 

@@ -175,6 +175,8 @@ export async function launchChromium(options: { extraArgs?: string[]; headless?:
     context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: options.headless ?? true,
+      // A fixed page language: from LANG=C.UTF-8 Chromium derives "en-US@posix", which Intl rejects.
+      locale: 'en-US',
       args: [...BASE_FLAGS, ...(options.extraArgs ?? []), ...envChromiumArgs()],
       env: { ...process.env, ...choice.env },
     });

@@ -61,6 +61,12 @@ export interface HarnessApi {
   liveTimings(): { grabMs: number[]; transferMs: number[]; inferenceMs: number[]; postMs: number[] };
   stopCamera(): Promise<void>;
   crashWorker(): void;
+  /**
+   * Benchmark of the review timeline: a synthetic session of `frames` frames at 30 fps (every AU
+   * moving, a flash every 6 s, a marker every 90 s) drawn, then panned and zoomed `steps` times;
+   * ms of the first draw (uPlot loaded, drawn and painted) and the median ms per pan or zoom (to the next painted frame).
+   */
+  timelineBench(frames: number, steps: number): Promise<{ drawMs: number; panMedianMs: number; panMaxMs: number }>;
 }
 
 declare global {

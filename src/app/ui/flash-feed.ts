@@ -14,6 +14,9 @@ export class FlashFeed {
   readonly completed: FlashEvent[] = [];
   /** Time origin for display (the first frame's timestamp). */
   originMs = NaN;
+  /** A click on an entry (a reviewed file replays it); returns whether it did something. */
+  onPick: ((event: FlashEvent) => boolean) | null = null;
+  private readonly shown = new Map<number, FlashEvent>();
 
   constructor(private readonly list: HTMLElement) {}
 
@@ -21,7 +24,15 @@ export class FlashFeed {
     for (const e of events) {
       let item = this.entries.get(e.id);
       if (!item) {
-        item = h('li', { class: `flash flash-${e.kind}`, dataset: { kind: e.kind, status: e.status } });
+        const id = e.id;
+        item = h('li', {
+          class: `flash flash-${e.kind}`,
+          dataset: { kind: e.kind, status: e.status, id: String(id) },
+          onclick: () => {
+            const event = this.shown.get(id);
+            if (event) this.onPick?.(event);
+          },
+        });
         this.entries.set(e.id, item);
         this.list.prepend(item);
         while (this.list.children.length > FEED_MAX_ENTRIES) {
@@ -29,6 +40,7 @@ export class FlashFeed {
           last.remove();
         }
       }
+      this.shown.set(e.id, e);
       item.dataset.status = e.status;
       item.dataset.kind = e.kind;
       item.className = `flash flash-${e.kind} ${e.status}`;
@@ -50,6 +62,7 @@ export class FlashFeed {
 
   reset(): void {
     this.entries.clear();
+    this.shown.clear();
     this.completed.length = 0;
     this.list.replaceChildren();
     this.originMs = NaN;

@@ -121,6 +121,18 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
   const progress = h('progress', { id: 'file-progress', max: 1, value: 0, hidden: true });
   const progressText = h('span', { id: 'file-progress-text' });
   const downloads = h('div', { id: 'downloads', class: 'downloads', hidden: true });
+  const timeline = h('div', { id: 'timeline', class: 'timeline' });
+  const review = h(
+    'section',
+    { id: 'review', class: 'review', hidden: true },
+    h('h2', {}, 'Timeline'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Click a point to see that moment, or a flash in the list to replay it slowed down. Drag to zoom, wheel to zoom, Shift+wheel to pan, double-click for all. Click a legend entry to show or hide its curve.',
+    ),
+    timeline,
+  );
 
   const feed = h('ol', { id: 'flash-feed', class: 'feed' });
   const auBars = h('div', { id: 'au-bars', class: 'au-bars' });
@@ -141,7 +153,16 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     h(
       'main',
       {},
-      h('section', { class: 'left' }, stage, status, frameRateNote, view, h('div', { class: 'file' }, progress, progressText, downloads)),
+      h(
+        'section',
+        { class: 'left' },
+        stage,
+        status,
+        frameRateNote,
+        view,
+        h('div', { class: 'file' }, progress, progressText, downloads),
+        review,
+      ),
       h(
         'aside',
         { class: 'right' },
@@ -194,6 +215,8 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     progress,
     progressText,
     downloads,
+    review,
+    timeline,
     feed,
     auBars,
     dataList,
