@@ -2,9 +2,9 @@
  * `npm run screenshots`: the views a clinician uses during and after a session, captured from the
  * built app in headless Chromium on a fake camera, into docs/screenshots/. Only parts of the page
  * with no face in them are captured (the discreet view, the flash list with markers, the kept
- * session under "Your data"), so no face image ends up in docs/.
+ * session under "Your data", its report), so no face image ends up in docs/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { fakeCameraFlags, launchChromium } from '../src/node/chromium.ts';
@@ -66,6 +66,15 @@ async function main(): Promise<void> {
     await page.click('#data summary');
     await page.locator('#data .item[data-type="session"]').waitFor();
     await shot(page, '#data', 'kept-session.png');
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#data .item[data-type="session"] button[data-export="report"]').click(),
+    ]);
+    const reportPage = await browser.context.newPage();
+    await reportPage.setViewportSize({ width: 800, height: 600 });
+    await reportPage.setContent(readFileSync((await report.path()) as string, 'utf8'));
+    await reportPage.screenshot({ path: join(OUT, 'session-report.png'), fullPage: true });
+    console.log('wrote session-report.png');
   } finally {
     await browser.close();
     await server.close();

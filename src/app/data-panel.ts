@@ -15,6 +15,7 @@ const SESSION_EXPORTS: readonly [SessionExportKind, string][] = [
   ['events', 'Events CSV'],
   ['markers', 'Markers CSV'],
   ['vtt', 'WebVTT'],
+  ['report', 'Report (printable)'],
 ];
 
 export interface DataPanelHooks {

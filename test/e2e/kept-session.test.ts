@@ -30,7 +30,7 @@ afterAll(async () => h?.close());
 
 const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 
-async function exported(kind: 'json' | 'events' | 'markers' | 'vtt'): Promise<{ name: string; text: string }> {
+async function exported(kind: 'json' | 'events' | 'markers' | 'vtt' | 'report'): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([
     h.page.waitForEvent('download'),
     h.page.locator(`#data .item[data-type="session"] button[data-export="${kind}"]`).click(),
@@ -98,6 +98,11 @@ describe('a kept live session', () => {
     const vtt = (await exported('vtt')).text;
     expect(vtt).toMatch(/^WEBVTT/);
     expect(vtt).toContain('Marker: looked away');
+    const report = await exported('report');
+    expect(report.name).toMatch(/\.report\.html$/);
+    expect(report.text).toContain('Flashes by kind');
+    expect(report.text).toContain('looked away');
+    expect(report.text).toContain('One’s own camera: no consent step.');
     expect(h.faults.errors).toEqual([]);
     expect(h.faults.foreignRequests).toEqual([]);
   });

@@ -80,6 +80,36 @@ describe('kept session exports', () => {
     expect(() => JSON.parse(sessionExport(session(), 'json', '1.2.3').text)).not.toThrow();
   });
 
+  it('the report is one self-contained page: counts by kind, consent, neutral, markers with notes, a band per flash', () => {
+    const consent = { givenAt: '2026-12-02T20:40:00.000Z', disclosure: 'Analysed <only> with consent & care.' };
+    const baseline = { version: 1, source: 'calibrated', measureIds: [], measures: [], blendshapes: null, frames: 87 } as const;
+    const s = session({
+      source: 'shared window',
+      consent,
+      baseline: baseline as unknown as KeptSession['baseline'],
+      events: [
+        ...session().events,
+        angerEvent({ id: 3, kind: 'pain', onsetMs: 671_000 + 9000, apexMs: 671_000 + 9050, offsetMs: 671_000 + 9100 }),
+      ],
+    });
+    const file = sessionExport(s, 'report', '1.2.3', new Date('2026-12-02T21:00:00Z'));
+    expect(file.name).toBe('microflash-session-2026-12-02T20-40-04Z.report.html');
+    expect(file.type).toBe('text/html');
+    const html = file.text;
+    expect(html).not.toMatch(/<script|<link|src=|href=/); // nothing to run or fetch
+    expect(html).toContain('Analysed &lt;only&gt; with consent &amp; care.');
+    expect(html).toContain('Calibrated from 87 frames');
+    expect(html).toMatch(/Anger<\/td><td>2<\/td><td>2<\/td>/); // 2 anger flashes, both micro
+    expect(html).toContain('Pain (experimental)');
+    expect(html).toMatch(/no pain data/);
+    expect(html).toContain('said &quot;fine&quot;, looked away');
+    expect(html).toContain('(no note)');
+    expect(html.match(/<rect /g)?.length).toBe(3);
+    expect(html.match(/stroke-dasharray/g)?.length).toBe(2);
+    expect(html).toContain('Microflash 1.2.3');
+    expect(html).toContain('2026-12-02T21:00:00.000Z');
+  });
+
   it('a session kept before time 0 was recorded keeps the capture clock, and says so', () => {
     const doc = sessionDocument(session({ clockOriginMs: null }), '1.2.3');
     expect(doc.timeBase).toMatch(/capture clock/);

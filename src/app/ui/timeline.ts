@@ -8,7 +8,7 @@
  */
 import type uPlot from 'uplot';
 import { AU_CHANNEL_INDEX, AU_INTENSITY_MAX, AU_LIST, type AuId } from '../../shared/contract/index.ts';
-import type { FlashKind } from '../../shared/flash/index.ts';
+import { KIND_COLOURS, type FlashKind } from '../../shared/flash/index.ts';
 import { traceChannel, type AuTrace } from '../../shared/timeline/au-trace.ts';
 
 export const TIMELINE_DEFAULTS = {
@@ -22,19 +22,6 @@ export const TIMELINE_DEFAULTS = {
   /** Height of the talking strip along the bottom, CSS pixels. */
   speechStripPx: 5,
 } as const;
-
-/** One colour per kind, shared by the bands and the legend of kinds. */
-export const KIND_COLOURS: Readonly<Record<FlashKind, string>> = {
-  anger: '#ef476f',
-  disgust: '#8ac926',
-  pain: '#ff924c',
-  fear: '#b388eb',
-  sadness: '#4d96ff',
-  surprise: '#ffd166',
-  happiness: '#50e6b4',
-  one_sided_smile: '#06d6a0',
-  dissociation: '#a0a0a0',
-};
 
 /** Distinct curve colours, cycled over the AUs. */
 const CURVE_COLOURS = ['#e6ebf2', '#ffd166', '#ef476f', '#50e6b4', '#4d96ff', '#ff924c', '#b388eb', '#8ac926', '#f15bb5', '#00bbf9'];

@@ -22,13 +22,10 @@ export {
   SESSION_SUFFIXES,
   sessionDocument,
   sessionExport,
-  sessionRelativeEvents,
-  sessionRelativeMarkers,
-  sessionStem,
   sessionVtt,
-  type KeptSession,
   type SessionExportKind,
-  type SessionMarker,
 } from './session-export.ts';
+export { REPORT_DEFAULTS, sessionReportHtml } from './session-report.ts';
+export { type KeptSession, type SessionMarker, sessionRelativeEvents, sessionRelativeMarkers, sessionStem } from './session-times.ts';
 export { EXPORT_DEFAULTS, EXPORT_SUFFIXES, type ExportKind } from './export-defaults.ts';
 export { FRAMES_CSV_COLUMNS, framesCsvHeader, framesCsvRow, type FramesCsvFrame } from './frames-csv.ts';

@@ -4,7 +4,7 @@ export { FLASH_ENGINE_DEFAULTS, RULE_DEFAULTS, resolveFlashEngineOptions, type F
 export type { FlashEndReason, FlashEvent } from './event.ts';
 export { FlashEngineError } from '../contract/index.ts';
 export { flashFrameOf, type FlashFrame } from './flash-frame.ts';
-export { EXPERIMENTAL_KINDS, FLASH_KINDS, FLASH_KIND_LABELS, kindLabel, type FlashKind } from './kinds.ts';
+export { EXPERIMENTAL_KINDS, FLASH_KINDS, FLASH_KIND_LABELS, KIND_COLOURS, kindLabel, type FlashKind } from './kinds.ts';
 export { SPEECH_STATE_NAMES, type SpeechStateName } from './create-speech-gate.ts';
 export { defaultRules } from './rules/default-rules.ts';
 export { parseRules } from './rules/parse-rules.ts';

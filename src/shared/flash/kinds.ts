@@ -15,6 +15,19 @@ export const FLASH_KIND_LABELS: Readonly<Record<FlashKind, string>> = {
   dissociation: 'Dissociation (eye defocus)',
 };
 
+/** One colour per kind, on a dark or a white page: the timeline's bands and the session report. */
+export const KIND_COLOURS: Readonly<Record<FlashKind, string>> = {
+  anger: '#ef476f',
+  disgust: '#8ac926',
+  pain: '#ff924c',
+  fear: '#b388eb',
+  sadness: '#4d96ff',
+  surprise: '#ffd166',
+  happiness: '#50e6b4',
+  one_sided_smile: '#06d6a0',
+  dissociation: '#a0a0a0',
+};
+
 /**
  * Kinds with no data to validate them, and why: shown and exported as experimental wherever kinds
  * appear (docs/accuracy.md), until figures exist.
