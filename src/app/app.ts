@@ -5,6 +5,8 @@
 import type { DelegateChoice, FlashEvent, PipelineError } from '../shared/contract/index.ts';
 import { AU_DEFAULTS, validateNeutralBaseline, type NeutralBaseline } from '../shared/au/index.ts';
 import { WorkerBridge } from '../pipeline/worker-bridge.ts';
+import { sessionRelativeEvents, sessionRelativeMarkers } from '../shared/export/index.ts';
+import { traceOfRows } from '../shared/timeline/frame-rows.ts';
 import { DataPanel } from './data-panel.ts';
 import { DiscreetView } from './discreet-view.ts';
 import { FileView } from './file-view.ts';
@@ -12,6 +14,7 @@ import { FrameView } from './frame-view.ts';
 import { LiveView } from './live-view.ts';
 import { MARKER_DEFAULTS, Markers } from './markers.ts';
 import { Messages } from './messages.ts';
+import { ReviewView } from './review-view.ts';
 import { DataStore } from './storage/data-store.ts';
 import { AuBars } from './ui/au-bars.ts';
 import { download } from './ui/dom.ts';
@@ -37,6 +40,7 @@ export class App {
   private bridgeDelegate: DelegateChoice | null = null;
   private readonly live: LiveView;
   private readonly markers: Markers;
+  private readonly review: ReviewView;
   private readonly discreet: DiscreetView;
   private calibrationTimer: ReturnType<typeof setTimeout> | undefined;
   private calibrating = false;
@@ -47,20 +51,25 @@ export class App {
     this.feed = new FlashFeed(this.ui.feed);
     this.messages = new Messages(this.ui.message);
     this.frames = new FrameView(this.ui, this.overlay, new AuBars(this.ui.auBars), this.feed);
-    this.files = new FileView(this.ui, this.messages, {
-      onFrame: (r) => this.frames.show(r),
-      onEvents: (events) => this.addEvents(events),
-      onReview: (row) => this.frames.showAus(row),
-    });
-    this.feed.onPick = (e) => this.files.replay(e);
+    this.review = new ReviewView(this.ui, { onMoment: (row) => this.frames.showAus(row) });
+    this.files = new FileView(
+      this.ui,
+      this.messages,
+      {
+        onFrame: (r) => this.frames.show(r),
+        onEvents: (events) => this.addEvents(events),
+      },
+      this.review,
+    );
+    this.feed.onPick = (e) => this.review.replay(e);
     this.live = new LiveView(this.ui, this.messages, this.frames, this.feed, this.overlay, {
       bridge: () => this.ensureBridge(),
       currentBridge: () => this.bridge,
       onEvents: (events) => this.addEvents(events),
-      onAnalysed: (timestampMs) => void this.store.noteFrame(timestampMs).catch((e: Error) => this.storeFailed(e)),
+      onAnalysed: (frame) => void this.store.addFrame(frame).catch((e: Error) => this.storeFailed(e)),
       onStarted: async (label, consent) => {
         this.discreet.reset();
-        this.files.endReview();
+        this.review.end();
         if (this.ui.record.checked) await this.store.startSession(label, consent).catch((e: Error) => this.storeFailed(e));
       },
       onStopped: async (baseline) => {
@@ -84,6 +93,18 @@ export class App {
     });
     this.data = new DataPanel(this.ui.dataList, this.store, {
       say: (kind, text) => this.messages.say(kind, text),
+      review: (session, frames) => {
+        if (this.live.running || this.files.running) {
+          this.messages.say('info', 'Stop the running source first, then review the session.');
+          return;
+        }
+        void this.review.showSession(
+          traceOfRows(frames),
+          sessionRelativeEvents(session),
+          sessionRelativeMarkers(session),
+          `Session ${new Date(session.startedAt).toLocaleString()} · ${session.source}`,
+        );
+      },
       useBaseline: (b) => void this.bridge?.setBaseline(b).then(() => this.messages.say('info', 'Neutral face loaded.')),
     });
     this.wire();

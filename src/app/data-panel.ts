@@ -5,6 +5,7 @@
  */
 import type { NeutralBaseline } from '../shared/contract/index.ts';
 import type { DataStore } from './storage/data-store.ts';
+import type { RecordedSession } from './storage/db.ts';
 import pkg from '../../package.json';
 import { sessionExport, type SessionExportKind } from '../shared/export/index.ts';
 import { download, h } from './ui/dom.ts';
@@ -12,6 +13,7 @@ import { download, h } from './ui/dom.ts';
 /** A kept session's exports, as its buttons name them. */
 const SESSION_EXPORTS: readonly [SessionExportKind, string][] = [
   ['json', 'JSON'],
+  ['frames', 'Frames CSV'],
   ['events', 'Events CSV'],
   ['markers', 'Markers CSV'],
   ['vtt', 'WebVTT'],
@@ -22,6 +24,8 @@ export interface DataPanelHooks {
   say(kind: 'error' | 'warn' | 'info', text: string): void;
   /** Use this saved neutral for the person now. */
   useBaseline(baseline: NeutralBaseline): void;
+  /** Show a kept session on the timeline (its packed frames, frame-rows.ts). */
+  review(session: RecordedSession, frames: Float32Array): void;
 }
 
 export class DataPanel {
@@ -57,13 +61,29 @@ export class DataPanel {
               {
                 dataset: { export: kind },
                 title: 'Times in seconds from the start of the session',
-                onclick: () => {
-                  const file = sessionExport(s, kind, pkg.version);
-                  download(file.name, file.text, file.type);
-                },
+                onclick: () =>
+                  void (kind === 'frames' ? this.store.frames(s.id) : Promise.resolve(undefined))
+                    .then((frames) => {
+                      const file = sessionExport(s, kind, { toolVersion: pkg.version, frames });
+                      download(file.name, file.text, file.type);
+                    })
+                    .catch((e: Error) => this.hooks.say('error', `Could not read the session's frames: ${e.message}`)),
               },
               label,
             ),
+          ),
+          h(
+            'button',
+            {
+              dataset: { review: s.id },
+              title: 'The AU curves, flashes and markers of this session on the timeline',
+              onclick: () =>
+                void this.store
+                  .frames(s.id)
+                  .then((frames) => this.hooks.review(s, frames))
+                  .catch((e: Error) => this.hooks.say('error', `Could not read the session's frames: ${e.message}`)),
+            },
+            'Review',
           ),
           h('button', { onclick: remove(() => this.store.deleteSession(s.id)) }, 'Delete'),
         ),

@@ -7,114 +7,24 @@ import type { DelegateChoice, FlashEvent, FrameResult } from '../shared/contract
 import type { WorkerBridge } from '../pipeline/worker-bridge.ts';
 import { analyzeFileInApp } from './file-analysis.ts';
 import type { Messages } from './messages.ts';
-import { traceRowAt, type AuTrace } from '../shared/timeline/au-trace.ts';
+import type { ReviewView } from './review-view.ts';
 import { download, h } from './ui/dom.ts';
 import type { Layout } from './ui/layout.ts';
-import { Timeline } from './ui/timeline.ts';
-
-export const FILE_VIEW_DEFAULTS = {
-  /** A replay starts this long before the flash's onset (s)... */
-  replayLeadS: 0.5,
-  /** ...and stops this long after its offset (s). */
-  replayTailS: 0.5,
-  /** Playback rate of a replay: 0.25x makes a 2-frame flash last a quarter of a second. */
-  replayRate: 0.25,
-} as const;
 
 export interface FileViewHandlers {
   onFrame(r: FrameResult): void;
   onEvents(events: readonly FlashEvent[]): void;
-  /** The AUs of a reviewed moment (the video sought or replaying). */
-  onReview(row: Float32Array | null): void;
-}
-
-/** The file last analysed, while it can be reviewed. */
-interface Review {
-  trace: AuTrace;
-  /** Replay stops at this video time (s); Infinity when not replaying. */
-  until: number;
 }
 
 export class FileView {
   /** The running analysis (Stop cancels it). */
   private run: AbortController | null = null;
-  private review: Review | null = null;
-  private readonly timeline: Timeline;
-
   constructor(
     private readonly ui: Layout,
     private readonly messages: Messages,
     private readonly handlers: FileViewHandlers,
-  ) {
-    this.timeline = new Timeline(ui.timeline, (s) => this.seek(s));
-    ui.video.addEventListener('seeked', () => this.showMoment());
-    ui.video.addEventListener('play', () => this.followPlayback());
-  }
-
-  /** Draws the timeline of the file's analysis (resolves with the ms the drawing took). */
-  showTimeline(trace: AuTrace, events: readonly FlashEvent[]): Promise<number> {
-    this.review = { trace, until: Infinity };
-    this.ui.review.hidden = false;
-    return this.timeline.show({
-      trace,
-      bands: events.map((e) => ({ kind: e.kind, startS: e.onsetMs / 1000, endS: e.offsetMs / 1000 })),
-      markers: [],
-    });
-  }
-
-  /** A live source takes the video: the review ends. */
-  endReview(): void {
-    this.review = null;
-    this.timeline.destroy();
-    this.ui.review.hidden = true;
-  }
-
-  /** Shows the video at `s` (s) with that moment's AUs. */
-  seek(s: number): void {
-    if (!this.review) return;
-    this.review.until = Infinity;
-    this.ui.video.pause();
-    this.ui.video.playbackRate = 1;
-    this.ui.video.currentTime = Math.max(0, s);
-  }
-
-  /** Plays a flash of the reviewed file slowed down, from just before its onset to just after its offset; false when no file is under review. */
-  replay(e: FlashEvent): boolean {
-    if (!this.review || this.run) return false;
-    const { replayLeadS, replayTailS, replayRate } = FILE_VIEW_DEFAULTS;
-    const end = Number.isFinite(e.offsetMs) ? e.offsetMs : e.onsetMs;
-    const video = this.ui.video;
-    video.currentTime = Math.max(0, e.onsetMs / 1000 - replayLeadS);
-    video.playbackRate = replayRate;
-    this.review.until = end / 1000 + replayTailS;
-    void video.play().catch(() => {});
-    return true;
-  }
-
-  private showMoment(): void {
-    if (!this.review) return;
-    const t = this.ui.video.currentTime;
-    this.timeline.follow(t);
-    this.handlers.onReview(traceRowAt(this.review.trace, t));
-  }
-
-  /** While the reviewed video plays: the cursor and the AU bars follow each frame; a replay stops at its end. */
-  private followPlayback(): void {
-    const video = this.ui.video;
-    const step = () => {
-      const review = this.review;
-      if (!review || video.paused) return;
-      this.showMoment();
-      if (video.currentTime >= review.until) {
-        video.pause();
-        video.playbackRate = 1;
-        review.until = Infinity;
-        return;
-      }
-      video.requestVideoFrameCallback(step);
-    };
-    video.requestVideoFrameCallback(step);
-  }
+    private readonly review: ReviewView,
+  ) {}
 
   get running(): boolean {
     return this.run !== null;
@@ -130,7 +40,7 @@ export class FileView {
   async analyze(file: File, bridge: WorkerBridge): Promise<void> {
     const ui = this.ui;
     ui.downloads.hidden = true;
-    this.endReview();
+    this.review.end();
     ui.progress.hidden = false;
     ui.progress.value = 0;
     ui.progressText.textContent = `Analysing ${file.name}…`;
@@ -164,9 +74,9 @@ export class FileView {
         ),
       );
       ui.downloads.hidden = false;
-      await this.showTimeline(out.trace, out.events).catch((e: Error) =>
-        this.messages.say('warn', `The timeline could not be drawn (${e.message}); the result files are complete.`),
-      );
+      await this.review
+        .showFile(out.trace, out.events)
+        .catch((e: Error) => this.messages.say('warn', `The timeline could not be drawn (${e.message}); the result files are complete.`));
       (window as unknown as { microflashLastFileAnalysis?: unknown }).microflashLastFileAnalysis = out;
     } catch (err) {
       ui.progressText.textContent = 'Analysis failed.';

@@ -3,7 +3,7 @@
  * fed to the worker; its results shown as they come; the counters refreshed; a source that ends
  * (camera unplugged, sharing stopped) said so with a way back, keeping the flashes so far.
  */
-import type { FlashEvent, NeutralBaseline } from '../shared/contract/index.ts';
+import type { FlashEvent, FrameResult, NeutralBaseline } from '../shared/contract/index.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { LiveSession } from '../pipeline/live-session.ts';
 import { listCameras, openCamera, openDisplay, SourceError } from '../pipeline/sources.ts';
@@ -32,8 +32,8 @@ export interface LiveViewHost {
   /** The worker as it is now, without starting one. */
   currentBridge(): WorkerBridge | null;
   onEvents(events: readonly FlashEvent[]): void;
-  /** A frame was analysed (its capture time, ms). */
-  onAnalysed(timestampMs: number): void;
+  /** A frame was analysed. */
+  onAnalysed(frame: FrameResult): void;
   /** A source started (with its label and, for another person, their consent, for a kept session) or stopped (with the neutral it ended with). */
   onStarted(label: string, consent: ConsentRecord | null): Promise<void>;
   onStopped(baseline: NeutralBaseline | null): Promise<void>;
@@ -119,7 +119,7 @@ export class LiveView {
     this.session = new LiveSession(stream, this.ui.video, {
       onResult: (r) => {
         this.frames.show(r);
-        this.host.onAnalysed(r.timestampMs);
+        this.host.onAnalysed(r);
         this.host.onEvents(r.events);
       },
       onEnded: () => {

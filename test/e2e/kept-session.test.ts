@@ -30,7 +30,7 @@ afterAll(async () => h?.close());
 
 const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 
-async function exported(kind: 'json' | 'events' | 'markers' | 'vtt' | 'report'): Promise<{ name: string; text: string }> {
+async function exported(kind: 'json' | 'frames' | 'events' | 'markers' | 'vtt' | 'report'): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([
     h.page.waitForEvent('download'),
     h.page.locator(`#data .item[data-type="session"] button[data-export="${kind}"]`).click(),
@@ -98,6 +98,19 @@ describe('a kept live session', () => {
     const vtt = (await exported('vtt')).text;
     expect(vtt).toMatch(/^WEBVTT/);
     expect(vtt).toContain('Marker: looked away');
+    // Every analysed frame is kept: the frames CSV of a file analysis, from time 0, and the review timeline.
+    const frames = parse((await exported('frames')).text);
+    expect(frames.length).toBeGreaterThan(30);
+    expect(Number(frames[0]!.timestamp_s)).toBe(0);
+    expect(Number(frames[frames.length - 1]!.timestamp_s)).toBeLessThanOrEqual(sessionS + 1);
+    expect(frames.some((f) => f.face === '1' && Number(f.AU12_r) > 1)).toBe(true);
+    await h.page.click('#data .item[data-type="session"] button[data-review]');
+    await h.page.waitForSelector('#review:not([hidden]) .u-over');
+    expect(await h.page.textContent('#review-title')).toMatch(/Session .* camera/);
+    await h.page.locator('#timeline .u-over').scrollIntoViewIfNeeded();
+    const box = (await h.page.locator('#timeline .u-over').boundingBox())!;
+    await h.page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+    await h.page.waitForFunction(() => /^\d\.\d$/.test(document.querySelector('#au-bars .value')?.textContent ?? ''));
     const report = await exported('report');
     expect(report.name).toMatch(/\.report\.html$/);
     expect(report.text).toContain('Flashes by kind');

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { y4mFor } from '../../scripts/lib/media.ts';
+import { DB_VERSION } from '../../src/app/storage/db.ts';
 import { openPage, type HarnessPage } from './support/harness-page.ts';
 
 let h: HarnessPage | null = null;
@@ -81,6 +82,55 @@ describe('stored data the app cannot use', () => {
     await h.page.waitForFunction(() => document.querySelectorAll('#data .item[data-type="unreadable"]').length === 1);
   });
 
+  it('a database of the first version (sessions without frames or markers) is upgraded in place and its session still reviews and exports', async () => {
+    h = await openPage('', { camera: camera() });
+    await h.page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const del = indexedDB.deleteDatabase('microflash');
+          del.onsuccess = () => {
+            const open = indexedDB.open('microflash', 1);
+            open.onupgradeneeded = () => {
+              open.result.createObjectStore('baselines', { keyPath: 'id' });
+              open.result.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byStart', 'startedAt');
+            };
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction('sessions', 'readwrite');
+              tx.objectStore('sessions').put({
+                id: 'v1',
+                startedAt: '2026-11-30T10:00:00.000Z',
+                endedAt: '2026-11-30T10:05:00.000Z',
+                source: 'camera',
+                events: [],
+                baseline: null,
+                consent: null,
+              });
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+            };
+            open.onerror = () => reject(open.error);
+          };
+        }),
+    );
+    await h.page.reload();
+    await h.page.click('#data summary');
+    const item = h.page.locator('#data .item[data-type="session"][data-id="v1"]');
+    await item.waitFor();
+    const version = await h.page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'microflash')?.version);
+    expect(version).toBe(DB_VERSION);
+    const [download] = await Promise.all([h.page.waitForEvent('download'), item.locator('button[data-export="frames"]').click()]);
+    expect(
+      readFileSync((await download.path()) as string, 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(1); // the header: no frames were kept then
+    await item.locator('button[data-review]').click();
+    await h.page.waitForSelector('#review:not([hidden]) .u-over');
+  });
+
   it('a database made by a newer version is reported, and "Delete all stored data" deletes it', async () => {
     h = await openPage('', { camera: camera() });
     await h.page.evaluate(
@@ -104,7 +154,7 @@ describe('stored data the app cannot use', () => {
     await h.page.click('#delete-all');
     await h.page.waitForFunction(() => /deleted/.test(document.querySelector('#message')?.textContent ?? ''));
     const version = await h.page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'microflash')?.version ?? null);
-    expect(version === null || version === 1).toBe(true);
+    expect(version === null || version === DB_VERSION).toBe(true);
   });
 
   it('a full disk says the newest flashes are not stored, and offers the session still in memory', async () => {

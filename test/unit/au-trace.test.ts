@@ -34,3 +34,57 @@ describe('AU trace', () => {
     expect(traceRowAt(t, 99)?.[0]).toBe(9);
   });
 });
+
+describe('packed session frames', () => {
+  it('round-trip every field of a frame, and give the trace the timeline draws', async () => {
+    const { FRAME_ROW_WIDTH, frameRowCount, packFrame, traceOfRows, unpackFrame } = await import('../../src/shared/timeline/frame-rows.ts');
+    const { EYE_FEATURES } = await import('../../src/shared/eyes.ts');
+    const rows = new Float32Array(2 * FRAME_ROW_WIDTH);
+    const face = {
+      timestampMs: 5250,
+      facePresent: true,
+      faceCount: 2,
+      pose: [0.125, -0.25, 0.5],
+      aus: AU_CHANNELS.map((_, i) => i / 8),
+      auPresence: AU_CHANNELS.map((_, i) => i % 2),
+      eyes: EYE_FEATURES.map((_, i) => i / 4),
+      speech: 'talking' as const,
+    };
+    packFrame(face, 5000, rows, 0);
+    packFrame(
+      {
+        ...face,
+        timestampMs: 5283.25,
+        facePresent: false,
+        faceCount: 0,
+        pose: [null, null, null],
+        aus: AU_CHANNELS.map(() => null),
+        speech: 'quiet',
+      },
+      5000,
+      rows,
+      1,
+    );
+    expect(frameRowCount(rows)).toBe(2);
+    const a = unpackFrame(rows, 0, 7);
+    expect(a).toMatchObject({
+      frameIndex: 7,
+      timestampMs: 250,
+      facePresent: true,
+      faceCount: 2,
+      pose: [0.125, -0.25, 0.5],
+      speech: 'talking',
+    });
+    expect(a.aus).toEqual(face.aus);
+    expect(Array.from(a.auPresence)).toEqual(face.auPresence);
+    expect(a.eyes).toEqual(face.eyes);
+    const b = unpackFrame(rows, 1, 8);
+    expect(b.facePresent).toBe(false);
+    expect(b.pose).toEqual([null, null, null]);
+    expect(b.timestampMs).toBeCloseTo(283.25, 3);
+    const t = traceOfRows(rows);
+    expect(t.length).toBe(2);
+    expect(t.timesS[0]).toBeCloseTo(0.25, 6);
+    expect(Number.isNaN(traceRowAt(t, 0.3)![0]!)).toBe(true);
+  });
+});

@@ -37,7 +37,7 @@ const parse = (text: string) => Papa.parse<Record<string, string>>(text, { heade
 
 describe('kept session exports', () => {
   it('the events CSV has the columns of a file analysis and times in seconds from the session start', () => {
-    const csv = parse(sessionExport(session(), 'events', '1.2.3').text);
+    const csv = parse(sessionExport(session(), 'events', { toolVersion: '1.2.3' }).text);
     expect(csv.meta.fields).toEqual([...EVENTS_CSV_COLUMNS]);
     expect(csv.data.map((r) => r.onset_s)).toEqual(['0.777500', '5.000000']);
     expect(csv.data[0]?.offset_s).toBe('');
@@ -46,7 +46,7 @@ describe('kept session exports', () => {
   });
 
   it('the markers CSV lists every marker in time order with its note, quoted where needed', () => {
-    const file = sessionExport(session(), 'markers', '1.2.3');
+    const file = sessionExport(session(), 'markers', { toolVersion: '1.2.3' });
     expect(file.name).toBe('microflash-session-2026-12-02T20-40-04Z.markers.csv');
     const csv = parse(file.text);
     expect(csv.meta.fields).toEqual([...MARKERS_CSV_COLUMNS]);
@@ -57,7 +57,7 @@ describe('kept session exports', () => {
   });
 
   it('the WebVTT has events and markers as cues in time order', () => {
-    const vtt = sessionExport(session(), 'vtt', '1.2.3').text;
+    const vtt = sessionExport(session(), 'vtt', { toolVersion: '1.2.3' }).text;
     expect(vtt.startsWith('WEBVTT\n')).toBe(true);
     const starts = [...vtt.matchAll(/^(\d\d:\d\d:\d\d\.\d{3}) --> /gm)].map((m) => m[1]);
     expect(starts).toEqual(['00:00:00.250', '00:00:00.778', '00:00:04.000', '00:00:05.000']);
@@ -77,7 +77,7 @@ describe('kept session exports', () => {
     expect(doc.markers.map((m) => m.atMs)).toEqual([250, 4000]);
     expect(doc.files.events).toBe(`${sessionStem(session())}.events.csv`);
     // Valid JSON with no NaN in it.
-    expect(() => JSON.parse(sessionExport(session(), 'json', '1.2.3').text)).not.toThrow();
+    expect(() => JSON.parse(sessionExport(session(), 'json', { toolVersion: '1.2.3' }).text)).not.toThrow();
   });
 
   it('the report is one self-contained page: counts by kind, consent, neutral, markers with notes, a band per flash', () => {
@@ -92,7 +92,7 @@ describe('kept session exports', () => {
         angerEvent({ id: 3, kind: 'pain', onsetMs: 671_000 + 9000, apexMs: 671_000 + 9050, offsetMs: 671_000 + 9100 }),
       ],
     });
-    const file = sessionExport(s, 'report', '1.2.3', new Date('2026-12-02T21:00:00Z'));
+    const file = sessionExport(s, 'report', { toolVersion: '1.2.3', createdAt: new Date('2026-12-02T21:00:00Z') });
     expect(file.name).toBe('microflash-session-2026-12-02T20-40-04Z.report.html');
     expect(file.type).toBe('text/html');
     const html = file.text;

@@ -9,7 +9,8 @@
 import { deleteDB, type IDBPDatabase } from 'idb';
 import type { FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
 import { DB_NAME, newId, openMicroflashDb, writeOrExplain, type MicroflashDb, type RecordedSession, type SavedBaseline } from './db.ts';
-import type { SessionMarker } from '../../shared/export/index.ts';
+import type { FramesCsvFrame, SessionMarker } from '../../shared/export/index.ts';
+import { FRAME_ROW_WIDTH, packFrame } from '../../shared/timeline/frame-rows.ts';
 import type { ConsentRecord } from '../consent.ts';
 import { isUnreadable, readBaselineRecord, readSessionRecord, type UnreadableRecord } from './records.ts';
 
@@ -21,9 +22,18 @@ export interface StoredData {
   error: string | null;
 }
 
+export const DATA_STORE_DEFAULTS = {
+  /** Frames written to IndexedDB in one piece: 10 s at 30 fps, so a kept session costs one small write every few seconds. */
+  framesPerChunk: 300,
+} as const;
+
 export class DataStore {
   private db: Promise<IDBPDatabase<MicroflashDb>> | null = null;
   private session: RecordedSession | null = null;
+  /** The kept session's frames not yet written, and the number of the next chunk. */
+  private pending = new Float32Array(DATA_STORE_DEFAULTS.framesPerChunk * FRAME_ROW_WIDTH);
+  private pendingFrames = 0;
+  private nextSeq = 0;
 
   private open(): Promise<IDBPDatabase<MicroflashDb>> {
     this.db ??= openMicroflashDb(() => (this.db = null)).catch((err: unknown) => {
@@ -36,6 +46,8 @@ export class DataStore {
   /** Starts keeping a session of `source`, with the analysed person's consent where it is someone else. */
   async startSession(source: string, consent: ConsentRecord | null = null): Promise<void> {
     if (this.session) return;
+    this.pendingFrames = 0;
+    this.nextSeq = 0;
     this.session = {
       id: newId(),
       startedAt: new Date().toISOString(),
@@ -51,14 +63,45 @@ export class DataStore {
   }
 
   /**
-   * A frame was analysed at `captureMs`: the first one of a kept session becomes its time 0 (and
-   * its wall-clock start), so that exports give times from the start of the session. Cheap after that.
+   * A frame was analysed: kept with the session (written in chunks). The first one of a kept
+   * session becomes its time 0 (and its wall-clock start), so that exports give times from the
+   * start of the session.
    */
-  async noteFrame(captureMs: number): Promise<void> {
-    if (!this.session || this.session.clockOriginMs !== null) return;
-    this.session.clockOriginMs = captureMs;
-    this.session.startedAt = new Date().toISOString();
-    await this.persist();
+  async addFrame(frame: Omit<FramesCsvFrame, 'frameIndex'>): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    const first = s.clockOriginMs === null;
+    if (first) {
+      s.clockOriginMs = frame.timestampMs;
+      s.startedAt = new Date().toISOString();
+    }
+    packFrame(frame, s.clockOriginMs!, this.pending, this.pendingFrames++);
+    if (this.pendingFrames === DATA_STORE_DEFAULTS.framesPerChunk) await this.writeFrames();
+    else if (first) await this.persist();
+  }
+
+  /** Writes the frames not yet written as the next chunk. */
+  private async writeFrames(): Promise<void> {
+    const s = this.session;
+    if (!s || this.pendingFrames === 0) return;
+    const rows = this.pending.slice(0, this.pendingFrames * FRAME_ROW_WIDTH);
+    const chunk = { sessionId: s.id, seq: this.nextSeq++, rows };
+    this.pendingFrames = 0;
+    const db = await this.open();
+    await writeOrExplain(() => db.put('frames', chunk));
+  }
+
+  /** Every kept frame of a session, in order (FRAME_ROW_WIDTH numbers each). */
+  async frames(sessionId: string): Promise<Float32Array> {
+    const db = await this.open();
+    const chunks = (await db.getAllFromIndex('frames', 'bySession', sessionId)).sort((a, b) => a.seq - b.seq);
+    const out = new Float32Array(chunks.reduce((n, c) => n + c.rows.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c.rows, at);
+      at += c.rows.length;
+    }
+    return out;
   }
 
   /** Keeps a marker with the session being kept (false when no session is kept). */
@@ -93,6 +136,7 @@ export class DataStore {
     this.session.endedAt = new Date().toISOString();
     this.session.baseline = baseline;
     try {
+      await this.writeFrames();
       await this.persist();
     } finally {
       this.session = null;
@@ -156,8 +200,14 @@ export class DataStore {
     return { baselines, sessions, unreadable, error: null };
   }
 
+  /** Deletes a kept session with its frames. */
   async deleteSession(id: string): Promise<void> {
-    await (await this.open()).delete('sessions', id);
+    const db = await this.open();
+    const tx = db.transaction(['sessions', 'frames'], 'readwrite');
+    await tx.objectStore('sessions').delete(id);
+    const frames = tx.objectStore('frames').index('bySession');
+    for (let c = await frames.openKeyCursor(id); c; c = await c.continue()) await tx.objectStore('frames').delete(c.primaryKey);
+    await tx.done;
   }
 
   async deleteBaseline(id: string): Promise<void> {
@@ -166,7 +216,8 @@ export class DataStore {
 
   /** Deletes one record by store and key (an unreadable one included). */
   async deleteRecord(store: 'baselines' | 'sessions', key: string): Promise<void> {
-    await (await this.open()).delete(store, key);
+    if (store === 'sessions') await this.deleteSession(key);
+    else await (await this.open()).delete(store, key);
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
- * What the app stores, only when the user asks: saved neutral faces and recorded sessions (events
- * and markers only, never video or landmarks). One IndexedDB database; the schema is this one interface.
+ * What the app stores, only when the user asks: saved neutral faces and recorded sessions (events,
+ * markers and each analysed frame's action units; never video or landmarks). One IndexedDB database; the schema is this one interface.
  * Invariants: nothing is written without a user action; everything here can be exported and
  * deleted from the page ("Your data").
  */
@@ -37,13 +37,22 @@ export interface RecordedSession extends KeptSession {
   consent: ConsentRecord | null;
 }
 
+/** A run of a kept session's frames (FRAME_ROW_WIDTH numbers each, src/shared/timeline/frame-rows.ts), in order of `seq`. */
+export interface FrameChunk {
+  sessionId: string;
+  seq: number;
+  rows: Float32Array;
+}
+
 export interface MicroflashDb extends DBSchema {
   baselines: { key: string; value: SavedBaseline };
   sessions: { key: string; value: RecordedSession; indexes: { byStart: string } };
+  frames: { key: [string, number]; value: FrameChunk; indexes: { bySession: string } };
 }
 
 export const DB_NAME = 'microflash';
-export const DB_VERSION = 1;
+/** 2: the frames store (kept sessions' per-frame action units). */
+export const DB_VERSION = 2;
 
 export class StorageFullError extends Error {
   readonly code = 'storage-full' satisfies ErrorCodeOf<'storage'>;
@@ -63,9 +72,12 @@ export class StorageFullError extends Error {
  */
 export function openMicroflashDb(onGone: () => void): Promise<IDBPDatabase<MicroflashDb>> {
   return openDB<MicroflashDb>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('baselines', { keyPath: 'id' });
-      db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byStart', 'startedAt');
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('baselines', { keyPath: 'id' });
+        db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byStart', 'startedAt');
+      }
+      if (oldVersion < 2) db.createObjectStore('frames', { keyPath: ['sessionId', 'seq'] }).createIndex('bySession', 'sessionId');
     },
     blocking(_current, _wanted, event) {
       // Holding on would block the other connection for as long as this page stays open.

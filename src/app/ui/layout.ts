@@ -122,14 +122,15 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
   const progressText = h('span', { id: 'file-progress-text' });
   const downloads = h('div', { id: 'downloads', class: 'downloads', hidden: true });
   const timeline = h('div', { id: 'timeline', class: 'timeline' });
+  const reviewTitle = h('h2', { id: 'review-title' }, 'Timeline');
   const review = h(
     'section',
     { id: 'review', class: 'review', hidden: true },
-    h('h2', {}, 'Timeline'),
+    reviewTitle,
     h(
       'p',
       { class: 'hint' },
-      'Click a point to see that moment, or a flash in the list to replay it slowed down. Drag to zoom, wheel to zoom, Shift+wheel to pan, double-click for all. Click a legend entry to show or hide its curve.',
+      'Click a point to see that moment (for a file, also a flash in the list: it replays slowed down). Drag to zoom, wheel to zoom, Shift+wheel to pan, double-click for all. Click a legend entry to show or hide its curve.',
     ),
     timeline,
   );
@@ -216,6 +217,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     progressText,
     downloads,
     review,
+    reviewTitle,
     timeline,
     feed,
     auBars,

@@ -22,7 +22,9 @@ export {
   SESSION_SUFFIXES,
   sessionDocument,
   sessionExport,
+  sessionFramesCsv,
   sessionVtt,
+  type SessionExportInput,
   type SessionExportKind,
 } from './session-export.ts';
 export { REPORT_DEFAULTS, sessionReportHtml } from './session-report.ts';

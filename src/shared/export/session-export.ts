@@ -1,6 +1,7 @@
 /**
  * The files of one kept live session (camera or shared window), times in seconds from the start of
  * the session, the wall-clock start in the JSON:
+ *   `<stem>.frames.csv` (every analysed frame, the columns of a file analysis's frames CSV),
  *   `<stem>.events.csv` (the columns of a file analysis's events CSV),
  *   `<stem>.markers.csv` (time_s, note, added_at),
  *   `<stem>.vtt` (events and markers as cues), and
@@ -15,6 +16,8 @@ import { eventsCsv } from './events-csv.ts';
 import { escapeVttText, vttCue, vttTimestamp } from './events-vtt.ts';
 import { EXPORT_DEFAULTS } from './export-defaults.ts';
 import { formatNumber } from './format-number.ts';
+import { framesCsvHeader, framesCsvRow } from './frames-csv.ts';
+import { frameRowCount, unpackFrame } from '../timeline/frame-rows.ts';
 import { sessionReportHtml } from './session-report.ts';
 import { type KeptSession, type SessionMarker, sessionRelativeEvents, sessionRelativeMarkers, sessionStem } from './session-times.ts';
 
@@ -23,6 +26,7 @@ export const SESSION_FORMAT_VERSION = 1;
 
 /** Suffixes of a kept session's files, appended to `sessionStem`. */
 export const SESSION_SUFFIXES = {
+  frames: '.frames.csv',
   events: '.events.csv',
   markers: '.markers.csv',
   vtt: '.vtt',
@@ -38,11 +42,13 @@ export const MARKERS_CSV_COLUMNS: readonly string[] = ['time_s', 'note', 'added_
 export function sessionExport(
   session: KeptSession,
   kind: SessionExportKind,
-  toolVersion: string,
-  createdAt: Date = new Date(),
+  from: SessionExportInput,
 ): { name: string; text: string; type: string } {
   const name = sessionStem(session) + SESSION_SUFFIXES[kind];
+  const { toolVersion, createdAt = new Date() } = from;
   switch (kind) {
+    case 'frames':
+      return { name, text: sessionFramesCsv(from.frames ?? new Float32Array(0)), type: 'text/csv' };
     case 'events':
       return { name, text: eventsCsv(sessionRelativeEvents(session)), type: 'text/csv' };
     case 'markers':
@@ -54,6 +60,23 @@ export function sessionExport(
     case 'json':
       return { name, text: JSON.stringify(sessionDocument(session, toolVersion), null, 2) + '\n', type: 'application/json' };
   }
+}
+
+/** What an export is made with besides the session. */
+export interface SessionExportInput {
+  toolVersion: string;
+  /** When the export is made (the report says it); default now. */
+  createdAt?: Date;
+  /** The session's kept frames (frame-rows.ts), for the frames CSV. */
+  frames?: Float32Array;
+}
+
+/** The kept frames as the frames CSV of a file analysis (timestamp_s from the session's start). */
+export function sessionFramesCsv(frames: Float32Array): string {
+  const n = frameRowCount(frames);
+  let text = framesCsvHeader();
+  for (let i = 0; i < n; i++) text += framesCsvRow(unpackFrame(frames, i, i));
+  return text;
 }
 
 /** Markers (already session-relative) as CSV. */
@@ -98,6 +121,7 @@ export function sessionDocument(session: KeptSession, toolVersion: string) {
     consent: session.consent,
     baseline: session.baseline,
     files: {
+      frames: stem + SESSION_SUFFIXES.frames,
       events: stem + SESSION_SUFFIXES.events,
       markers: stem + SESSION_SUFFIXES.markers,
       vtt: stem + SESSION_SUFFIXES.vtt,
