@@ -80,10 +80,15 @@ export class App {
       },
     });
     this.markers = new Markers(this.ui, {
-      nowMs: () => this.frames.last?.timestampMs ?? null,
-      originMs: () => this.feed.originMs,
-      keep: (marker) => this.store.addMarker(marker),
-      note: (atMs, note) => this.store.noteMarker(atMs, note),
+      target: () =>
+        this.live.running
+          ? {
+              nowMs: () => this.frames.last?.timestampMs ?? null,
+              originMs: () => this.feed.originMs,
+              keep: (marker) => this.store.addMarker(marker),
+              note: (atMs, note) => this.store.noteMarker(atMs, note),
+            }
+          : this.review.markTarget(),
       say: (kind, text) => this.messages.say(kind, text),
     });
     this.discreet = new DiscreetView(this.ui, {
@@ -98,11 +103,16 @@ export class App {
           this.messages.say('info', 'Stop the running source first, then review the session.');
           return;
         }
+        const origin = session.clockOriginMs ?? 0;
         void this.review.showSession(
           traceOfRows(frames),
           sessionRelativeEvents(session),
           sessionRelativeMarkers(session),
           `Session ${new Date(session.startedAt).toLocaleString()} · ${session.source}`,
+          {
+            add: (m) => this.store.addSessionMarker(session.id, { ...m, atMs: m.atMs + origin }).then(() => this.refreshData()),
+            note: (atMs, note) => this.store.noteSessionMarker(session.id, atMs + origin, note).then(() => this.refreshData()),
+          },
         );
       },
       useBaseline: (b) => void this.bridge?.setBaseline(b).then(() => this.messages.say('info', 'Neutral face loaded.')),

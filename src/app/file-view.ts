@@ -50,6 +50,7 @@ export class FileView {
     ui.video.src = URL.createObjectURL(file);
     ui.video.pause();
     ui.openFile.disabled = true;
+    ui.mark.disabled = true;
     const run = new AbortController();
     this.run = run;
     ui.stop.disabled = false;
@@ -75,7 +76,7 @@ export class FileView {
       );
       ui.downloads.hidden = false;
       await this.review
-        .showFile(out.trace, out.events)
+        .showFile(out.trace, out.events, file.name.replace(/\.[^.]+$/, ''))
         .catch((e: Error) => this.messages.say('warn', `The timeline could not be drawn (${e.message}); the result files are complete.`));
       (window as unknown as { microflashLastFileAnalysis?: unknown }).microflashLastFileAnalysis = out;
     } catch (err) {

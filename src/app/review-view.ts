@@ -4,7 +4,9 @@
  * a kept session (no video is kept: a click shows the AU bars at that moment).
  */
 import type { FlashEvent } from '../shared/contract/index.ts';
-import type { SessionMarker } from '../shared/export/index.ts';
+import { markersCsv, type SessionMarker } from '../shared/export/index.ts';
+import type { MarkTarget } from './markers.ts';
+import { download } from './ui/dom.ts';
 import { traceRowAt, type AuTrace } from '../shared/timeline/au-trace.ts';
 import type { Layout } from './ui/layout.ts';
 import { Timeline } from './ui/timeline.ts';
@@ -23,8 +25,20 @@ export interface ReviewHandlers {
   onMoment(row: Float32Array | null): void;
 }
 
+/** Where markers made in review go besides the timeline (a kept session's record). */
+export interface ReviewMarkerSink {
+  add(marker: SessionMarker): Promise<void>;
+  note(atMs: number, note: string): Promise<void>;
+}
+
 interface Reviewed {
   trace: AuTrace;
+  events: readonly FlashEvent[];
+  /** Markers on this review's clock (ms from the start). */
+  markers: SessionMarker[];
+  sink: ReviewMarkerSink | null;
+  /** The moment last shown (s), where a marker goes when there is no video. */
+  atS: number;
   /** The video is the reviewed file's (a kept session has none). */
   withVideo: boolean;
   /** Replay stops at this video time (s); Infinity when not replaying. */
@@ -34,6 +48,8 @@ interface Reviewed {
 export class ReviewView {
   private readonly timeline: Timeline;
   private reviewed: Reviewed | null = null;
+  /** The reviewed file's name without extension, for its markers CSV. */
+  private fileStem = 'markers';
 
   constructor(
     private readonly ui: Layout,
@@ -42,16 +58,49 @@ export class ReviewView {
     this.timeline = new Timeline(ui.timeline, (s) => this.seek(s));
     ui.video.addEventListener('seeked', () => this.showVideoMoment());
     ui.video.addEventListener('play', () => this.followPlayback());
+    ui.reviewMarkers.addEventListener('click', () => {
+      const r = this.reviewed;
+      if (r) download(`${this.fileStem}.markers.csv`, markersCsv([...r.markers].sort((a, b) => a.atMs - b.atMs)), 'text/csv');
+    });
   }
 
   /** A file just analysed: its timeline, with the video. Resolves with the ms the drawing took. */
-  showFile(trace: AuTrace, events: readonly FlashEvent[]): Promise<number> {
-    return this.show({ trace, withVideo: true, until: Infinity }, events, [], 'Timeline');
+  showFile(trace: AuTrace, events: readonly FlashEvent[], fileStem: string): Promise<number> {
+    this.fileStem = fileStem;
+    return this.show({ trace, events, markers: [], sink: null, atS: 0, withVideo: true, until: Infinity }, 'Timeline');
   }
 
   /** A kept session (events and markers in ms from its start): its timeline, without video. */
-  showSession(trace: AuTrace, events: readonly FlashEvent[], markers: readonly SessionMarker[], title: string): Promise<number> {
-    return this.show({ trace, withVideo: false, until: Infinity }, events, markers, title);
+  showSession(
+    trace: AuTrace,
+    events: readonly FlashEvent[],
+    markers: readonly SessionMarker[],
+    title: string,
+    sink: ReviewMarkerSink,
+  ): Promise<number> {
+    return this.show({ trace, events, markers: [...markers], sink, atS: 0, withVideo: false, until: Infinity }, title);
+  }
+
+  /** Where a marker goes while something is reviewed (null when nothing is). */
+  markTarget(): MarkTarget | null {
+    const r = this.reviewed;
+    if (!r) return null;
+    return {
+      nowMs: () => (r.withVideo ? this.ui.video.currentTime : r.atS) * 1000,
+      originMs: () => 0,
+      keep: async (marker) => {
+        r.markers.push(marker);
+        this.redraw();
+        if (r.sink) await r.sink.add(marker);
+        return true;
+      },
+      note: async (atMs, note) => {
+        const m = r.markers.find((x) => x.atMs === atMs);
+        if (m) m.note = note;
+        this.redraw();
+        if (r.sink) await r.sink.note(atMs, note);
+      },
+    };
   }
 
   /** A new source or file takes the page: the review ends. */
@@ -66,6 +115,7 @@ export class ReviewView {
     const r = this.reviewed;
     if (!r) return;
     if (!r.withVideo) {
+      r.atS = s;
       this.timeline.follow(s);
       this.handlers.onMoment(traceRowAt(r.trace, s));
       return;
@@ -90,15 +140,31 @@ export class ReviewView {
     return true;
   }
 
-  private async show(reviewed: Reviewed, events: readonly FlashEvent[], markers: readonly SessionMarker[], title: string): Promise<number> {
+  private async show(reviewed: Reviewed, title: string): Promise<number> {
     this.end();
     this.reviewed = reviewed;
     this.ui.reviewTitle.textContent = title;
     this.ui.review.hidden = false;
+    this.ui.mark.disabled = false;
+    return this.draw(reviewed);
+  }
+
+  private draw(r: Reviewed): Promise<number> {
+    this.ui.reviewMarkers.hidden = !r.withVideo || r.markers.length === 0;
     return this.timeline.show({
-      trace: reviewed.trace,
-      bands: events.map((e) => ({ kind: e.kind, startS: e.onsetMs / 1000, endS: e.offsetMs / 1000 })),
-      markers: markers.map((m) => ({ atS: m.atMs / 1000, note: m.note })),
+      trace: r.trace,
+      bands: r.events.map((e) => ({ kind: e.kind, startS: e.onsetMs / 1000, endS: e.offsetMs / 1000 })),
+      markers: r.markers.map((m) => ({ atS: m.atMs / 1000, note: m.note })),
+    });
+  }
+
+  /** The markers changed: the timeline is drawn again, keeping the stretch shown. */
+  private redraw(): void {
+    const r = this.reviewed;
+    if (!r) return;
+    const range = this.timeline.range();
+    void this.draw(r).then(() => {
+      if (range) this.timeline.setRange(range.min, range.max);
     });
   }
 

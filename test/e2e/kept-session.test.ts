@@ -111,6 +111,14 @@ describe('a kept live session', () => {
     const box = (await h.page.locator('#timeline .u-over').boundingBox())!;
     await h.page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
     await h.page.waitForFunction(() => /^\d\.\d$/.test(document.querySelector('#au-bars .value')?.textContent ?? ''));
+    // A marker added while reviewing goes into the kept session.
+    await h.page.keyboard.press('m');
+    await h.page.keyboard.type('in review');
+    await h.page.keyboard.press('Enter');
+    await h.page.waitForFunction(() => /3 markers/.test(document.querySelector('#data .item[data-type="session"]')?.textContent ?? ''));
+    const reviewed = parse((await exported('markers')).text);
+    expect(reviewed.map((m) => m.note)).toContain('in review');
+    expect(Number(reviewed.find((m) => m.note === 'in review')!.time_s)).toBeGreaterThan(sessionS * 0.7);
     const report = await exported('report');
     expect(report.name).toMatch(/\.report\.html$/);
     expect(report.text).toContain('Flashes by kind');

@@ -2,6 +2,7 @@
  * After a file is analysed, the review: the timeline (AU curves, flash bands, legend with AU names),
  * a click on it shows that moment, a click on a flash in the list replays it slowed down.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureVideo } from '../../scripts/lib/media.ts';
 import { openPage, type HarnessPage } from './support/harness-page.ts';
@@ -62,6 +63,24 @@ describe('reviewing an analysed file', () => {
     expect(playing.rate).toBe(0.25);
     expect(playing.t).toBeGreaterThanOrEqual(Math.max(0, onsetS - 0.5) - 0.05);
     expect(playing.t).toBeLessThan(onsetS + 0.2);
+
+    // A marker while reviewing: at the video's time, on the timeline, in the file's markers CSV.
+    await h.page.mouse.click(box.x + box.width / 4, box.y + box.height / 2);
+    await h.page.waitForFunction(() => (document.querySelector('#video') as HTMLVideoElement).paused);
+    const at = (await video()).t;
+    await h.page.keyboard.press('m');
+    await h.page.keyboard.type('hand to the face');
+    await h.page.keyboard.press('Enter');
+    await h.page.waitForSelector('#review-markers:not([hidden])');
+    const [download] = await Promise.all([h.page.waitForEvent('download'), h.page.click('#review-markers')]);
+    expect(download.suggestedFilename()).toBe('single_face.markers.csv');
+    const lines = readFileSync((await download.path()) as string, 'utf8')
+      .trim()
+      .split('\n');
+    expect(lines).toHaveLength(2);
+    const [timeS, note] = lines[1]!.split(',');
+    expect(Number(timeS)).toBeCloseTo(at, 2);
+    expect(note).toBe('hand to the face');
     expect(h.faults.errors).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ export class DataStore {
   private pending = new Float32Array(DATA_STORE_DEFAULTS.framesPerChunk * FRAME_ROW_WIDTH);
   private pendingFrames = 0;
   private nextSeq = 0;
+  /** The last stored-session update queued (updateSession). */
+  private updates: Promise<void> = Promise.resolve();
 
   private open(): Promise<IDBPDatabase<MicroflashDb>> {
     this.db ??= openMicroflashDb(() => (this.db = null)).catch((err: unknown) => {
@@ -118,6 +120,35 @@ export class DataStore {
     if (!marker) return;
     marker.note = note;
     await this.persist();
+  }
+
+  /** Adds a marker to a kept session that has ended (marked while reviewing it). */
+  async addSessionMarker(id: string, marker: SessionMarker): Promise<void> {
+    await this.updateSession(id, (s) => s.markers.push(marker));
+  }
+
+  /** Sets the note of a kept session's marker at `atMs`. */
+  async noteSessionMarker(id: string, atMs: number, note: string): Promise<void> {
+    await this.updateSession(id, (s) => {
+      const m = s.markers.find((x) => x.atMs === atMs);
+      if (m) m.note = note;
+    });
+  }
+
+  /** Read-modify-write of a stored session, one at a time (a marker's note must not overwrite the marker being added). */
+  private updateSession(id: string, change: (s: RecordedSession) => void): Promise<void> {
+    const run = this.updates.then(() => this.applyUpdate(id, change));
+    this.updates = run.catch(() => {});
+    return run;
+  }
+
+  private async applyUpdate(id: string, change: (s: RecordedSession) => void): Promise<void> {
+    const db = await this.open();
+    const raw = await db.get('sessions', id);
+    const s = raw && readSessionRecord(raw);
+    if (!s || isUnreadable(s)) throw new Error('That session is no longer stored.');
+    change(s);
+    await writeOrExplain(() => db.put('sessions', s));
   }
 
   get keeping(): boolean {

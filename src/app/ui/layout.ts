@@ -123,6 +123,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
   const downloads = h('div', { id: 'downloads', class: 'downloads', hidden: true });
   const timeline = h('div', { id: 'timeline', class: 'timeline' });
   const reviewTitle = h('h2', { id: 'review-title' }, 'Timeline');
+  const reviewMarkers = h('button', { id: 'review-markers', hidden: true }, 'Download markers CSV');
   const review = h(
     'section',
     { id: 'review', class: 'review', hidden: true },
@@ -133,6 +134,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
       'Click a point to see that moment (for a file, also a flash in the list: it replays slowed down). Drag to zoom, wheel to zoom, Shift+wheel to pan, double-click for all. Click a legend entry to show or hide its curve.',
     ),
     timeline,
+    reviewMarkers,
   );
 
   const feed = h('ol', { id: 'flash-feed', class: 'feed' });
@@ -218,6 +220,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     downloads,
     review,
     reviewTitle,
+    reviewMarkers,
     timeline,
     feed,
     auBars,

@@ -88,6 +88,12 @@ export class Timeline {
     return performance.now() - t0;
   }
 
+  /** The stretch shown (s), or null before a draw. */
+  range(): { min: number; max: number } | null {
+    const x = this.plot?.scales.x;
+    return x?.min !== undefined && x.max !== undefined ? { min: x.min, max: x.max } : null;
+  }
+
   /** Shows the stretch from `minS` to `maxS` (s). */
   setRange(minS: number, maxS: number): void {
     this.plot?.setScale('x', { min: minS, max: maxS });

@@ -7,7 +7,7 @@
  */
 import { AU_CHANNELS, SPEECH_STATE_NAMES } from '../contract/index.ts';
 import { EYE_FEATURES } from '../eyes.ts';
-import type { FramesCsvFrame } from '../export/frames-csv.ts';
+import type { FramesCsvFrame } from '../export/index.ts';
 import { AuTraceBuilder, type AuTrace } from './au-trace.ts';
 
 const C = AU_CHANNELS.length;
