@@ -2,7 +2,7 @@
  * `npm run screenshots`: the views a clinician uses during and after a session, captured from the
  * built app in headless Chromium on a fake camera, into docs/screenshots/. Only parts of the page
  * with no face in them are captured (the discreet view, the flash list with markers, the kept
- * session under "Your data", its report), so no face image ends up in docs/.
+ * session under "Your data", its report, a file's review timeline), so no face image ends up in docs/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -75,6 +75,11 @@ async function main(): Promise<void> {
     await reportPage.setContent(readFileSync((await report.path()) as string, 'utf8'));
     await reportPage.screenshot({ path: join(OUT, 'session-report.png'), fullPage: true });
     console.log('wrote session-report.png');
+
+    // A file's review timeline (the element only: the video beside it is not captured).
+    await page.setInputFiles('#file-input', join(FIXTURES, 'video', 'WolfgangLanger_Pexels.mp4'));
+    await page.waitForSelector('#review:not([hidden]) .u-over', { timeout: 300_000 });
+    await shot(page, '#review', 'timeline.png');
   } finally {
     await browser.close();
     await server.close();
