@@ -39,6 +39,49 @@ async function seed(page: HarnessPage['page'], records: { store: string; value: 
   );
 }
 
+/** Replaces the app's database with one of another version: its stores, then its records. */
+async function replaceDb(
+  page: HarnessPage['page'],
+  plan: {
+    version: number;
+    stores: { name: string; keyPath?: string; index?: [string, string] }[];
+    records: { store: string; value: unknown }[];
+  },
+): Promise<void> {
+  await page.evaluate(
+    (p) =>
+      new Promise<void>((resolve, reject) => {
+        const del = indexedDB.deleteDatabase('microflash');
+        del.onsuccess = () => {
+          const open = indexedDB.open('microflash', p.version);
+          open.onupgradeneeded = () => {
+            for (const st of p.stores) {
+              const store = open.result.createObjectStore(st.name, st.keyPath ? { keyPath: st.keyPath } : {});
+              if (st.index) store.createIndex(st.index[0], st.index[1]);
+            }
+          };
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!p.records.length) {
+              db.close();
+              resolve();
+              return;
+            }
+            const tx = db.transaction([...new Set(p.records.map((r) => r.store))], 'readwrite');
+            for (const r of p.records) tx.objectStore(r.store).put(r.value);
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        };
+      }),
+    plan,
+  );
+}
+
 const message = (page: HarnessPage['page']) => page.textContent('#message');
 
 describe('stored data the app cannot use', () => {
@@ -84,37 +127,27 @@ describe('stored data the app cannot use', () => {
 
   it('a database of the first version (sessions without frames or markers) is upgraded in place and its session still reviews and exports', async () => {
     h = await openPage('', { camera: camera() });
-    await h.page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const del = indexedDB.deleteDatabase('microflash');
-          del.onsuccess = () => {
-            const open = indexedDB.open('microflash', 1);
-            open.onupgradeneeded = () => {
-              open.result.createObjectStore('baselines', { keyPath: 'id' });
-              open.result.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byStart', 'startedAt');
-            };
-            open.onsuccess = () => {
-              const db = open.result;
-              const tx = db.transaction('sessions', 'readwrite');
-              tx.objectStore('sessions').put({
-                id: 'v1',
-                startedAt: '2026-11-30T10:00:00.000Z',
-                endedAt: '2026-11-30T10:05:00.000Z',
-                source: 'camera',
-                events: [],
-                baseline: null,
-                consent: null,
-              });
-              tx.oncomplete = () => {
-                db.close();
-                resolve();
-              };
-            };
-            open.onerror = () => reject(open.error);
-          };
-        }),
-    );
+    await replaceDb(h.page, {
+      version: 1,
+      stores: [
+        { name: 'baselines', keyPath: 'id' },
+        { name: 'sessions', keyPath: 'id', index: ['byStart', 'startedAt'] },
+      ],
+      records: [
+        {
+          store: 'sessions',
+          value: {
+            id: 'v1',
+            startedAt: '2026-11-30T10:00:00.000Z',
+            endedAt: '2026-11-30T10:05:00.000Z',
+            source: 'camera',
+            events: [],
+            baseline: null,
+            consent: null,
+          },
+        },
+      ],
+    });
     await h.page.reload();
     await h.page.click('#data summary');
     const item = h.page.locator('#data .item[data-type="session"][data-id="v1"]');
@@ -133,21 +166,7 @@ describe('stored data the app cannot use', () => {
 
   it('a database made by a newer version is reported, and "Delete all stored data" deletes it', async () => {
     h = await openPage('', { camera: camera() });
-    await h.page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const del = indexedDB.deleteDatabase('microflash');
-          del.onsuccess = () => {
-            const open = indexedDB.open('microflash', 7);
-            open.onupgradeneeded = () => open.result.createObjectStore('future');
-            open.onsuccess = () => {
-              open.result.close();
-              resolve();
-            };
-            open.onerror = () => reject(open.error);
-          };
-        }),
-    );
+    await replaceDb(h.page, { version: 7, stores: [{ name: 'future' }], records: [] });
     await h.page.reload();
     await h.page.waitForFunction(() => /newer version/.test(document.querySelector('#message')?.textContent ?? ''));
     await h.page.click('#data summary');
