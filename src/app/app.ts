@@ -51,7 +51,7 @@ export class App {
     this.feed = new FlashFeed(this.ui.feed);
     this.messages = new Messages(this.ui.message);
     this.frames = new FrameView(this.ui, this.overlay, new AuBars(this.ui.auBars), this.feed);
-    this.review = new ReviewView(this.ui, { onMoment: (row) => this.frames.showAus(row) });
+    this.review = new ReviewView(this.ui, { onMoment: (row, frame) => this.frames.showMoment(row, frame) });
     this.files = new FileView(
       this.ui,
       this.messages,

@@ -53,6 +53,8 @@ export async function analyzeFileInApp(
   handlers: {
     onProgress(p: FileProgress): void;
     onFrame?(r: FrameResult): void;
+    /** Every analysed frame, in order (onFrame gets only the newest of each batch). */
+    onEachFrame?(r: FrameResult): void;
     onEvents?(events: FlashEvent[]): void;
     signal?: AbortSignal;
   },
@@ -73,6 +75,7 @@ export async function analyzeFileInApp(
         for (const r of batch) {
           frames += framesCsvRow(r);
           trace.push(r);
+          handlers.onEachFrame?.(r);
           if (r.facePresent) framesWithFace++;
           for (const e of r.events) if (e.status === 'complete') events.set(e.id, e);
           // Every event, not only those of the batch's last frame: the page's list must match the events CSV.

@@ -7,7 +7,8 @@ import type { DelegateChoice, FlashEvent, FrameResult } from '../shared/contract
 import type { WorkerBridge } from '../pipeline/worker-bridge.ts';
 import { analyzeFileInApp } from './file-analysis.ts';
 import type { Messages } from './messages.ts';
-import type { ReviewView } from './review-view.ts';
+import { ReplayFrames } from '../shared/timeline/replay-frames.ts';
+import { REVIEW_DEFAULTS, type ReviewView } from './review-view.ts';
 import { download, h } from './ui/dom.ts';
 import type { Layout } from './ui/layout.ts';
 
@@ -54,6 +55,7 @@ export class FileView {
     const run = new AbortController();
     this.run = run;
     ui.stop.disabled = false;
+    const replay = new ReplayFrames(REVIEW_DEFAULTS.replayLeadS * 1000, REVIEW_DEFAULTS.replayTailS * 1000);
     try {
       const out = await analyzeFileInApp(bridge, file, ui.delegateSelect.value as DelegateChoice, {
         signal: run.signal,
@@ -62,6 +64,7 @@ export class FileView {
           ui.progressText.textContent = `${p.done}${p.total ? ` / ${p.total}` : ''} frames · ${p.fps.toFixed(1)} fps${p.etaS !== null ? ` · ${Math.ceil(p.etaS)} s left` : ''}`;
         },
         onFrame: (r) => this.handlers.onFrame(r),
+        onEachFrame: (r) => replay.push(r),
         onEvents: (events) => this.handlers.onEvents(events),
       });
       ui.progress.value = 1;
@@ -76,7 +79,7 @@ export class FileView {
       );
       ui.downloads.hidden = false;
       await this.review
-        .showFile(out.trace, out.events, file.name.replace(/\.[^.]+$/, ''))
+        .showFile(out.trace, out.events, file.name.replace(/\.[^.]+$/, ''), replay)
         .catch((e: Error) => this.messages.say('warn', `The timeline could not be drawn (${e.message}); the result files are complete.`));
       (window as unknown as { microflashLastFileAnalysis?: unknown }).microflashLastFileAnalysis = out;
     } catch (err) {

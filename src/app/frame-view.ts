@@ -54,9 +54,10 @@ export class FrameView {
     this.showSpeech(r);
   }
 
-  /** The AUs of one reviewed moment (null: none there); the landmarks are not kept for review. */
-  showAus(row: Float32Array | null): void {
-    this.overlay.clear();
+  /** One reviewed moment: its AUs (null: no frame there) and, where kept (around a file's flashes), its landmarks. */
+  showMoment(row: Float32Array | null, frame: FrameResult | null): void {
+    if (frame) this.overlay.show(frame);
+    else this.overlay.clear();
     this.auBars.show(row ?? new Float32Array(0));
   }
 

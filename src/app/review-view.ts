@@ -1,11 +1,13 @@
 /**
  * Reviewing what was analysed, on the timeline: a file (with its video: a click on the timeline
- * shows the video there, a flash in the list replays slowed down, the AU bars follow the video) or
+ * shows the video there, a flash in the list replays slowed down with its landmarks, the AU bars
+ * follow the video) or
  * a kept session (no video is kept: a click shows the AU bars at that moment).
  */
-import type { FlashEvent } from '../shared/contract/index.ts';
+import type { FlashEvent, FrameResult } from '../shared/contract/index.ts';
 import { markersCsv, type SessionMarker } from '../shared/export/index.ts';
 import type { MarkTarget } from './markers.ts';
+import type { ReplayFrames } from '../shared/timeline/replay-frames.ts';
 import { download } from './ui/dom.ts';
 import { traceRowAt, type AuTrace } from '../shared/timeline/au-trace.ts';
 import type { Layout } from './ui/layout.ts';
@@ -21,8 +23,8 @@ export const REVIEW_DEFAULTS = {
 } as const;
 
 export interface ReviewHandlers {
-  /** The AUs of the moment under review (null: no frame there). */
-  onMoment(row: Float32Array | null): void;
+  /** The AUs of the moment under review (null: no frame there), and its landmarks where kept (a file's flashes). */
+  onMoment(row: Float32Array | null, frame: FrameResult | null): void;
 }
 
 /** Where markers made in review go besides the timeline (a kept session's record). */
@@ -39,6 +41,8 @@ interface Reviewed {
   sink: ReviewMarkerSink | null;
   /** The moment last shown (s), where a marker goes when there is no video. */
   atS: number;
+  /** A file's frames around its flashes, with landmarks (null for a kept session). */
+  frames: ReplayFrames | null;
   /** The video is the reviewed file's (a kept session has none). */
   withVideo: boolean;
   /** Replay stops at this video time (s); Infinity when not replaying. */
@@ -65,9 +69,9 @@ export class ReviewView {
   }
 
   /** A file just analysed: its timeline, with the video. Resolves with the ms the drawing took. */
-  showFile(trace: AuTrace, events: readonly FlashEvent[], fileStem: string): Promise<number> {
+  showFile(trace: AuTrace, events: readonly FlashEvent[], fileStem: string, frames: ReplayFrames): Promise<number> {
     this.fileStem = fileStem;
-    return this.show({ trace, events, markers: [], sink: null, atS: 0, withVideo: true, until: Infinity }, 'Timeline');
+    return this.show({ trace, events, markers: [], sink: null, atS: 0, frames, withVideo: true, until: Infinity }, 'Timeline');
   }
 
   /** A kept session (events and markers in ms from its start): its timeline, without video. */
@@ -78,7 +82,7 @@ export class ReviewView {
     title: string,
     sink: ReviewMarkerSink,
   ): Promise<number> {
-    return this.show({ trace, events, markers: [...markers], sink, atS: 0, withVideo: false, until: Infinity }, title);
+    return this.show({ trace, events, markers: [...markers], sink, atS: 0, frames: null, withVideo: false, until: Infinity }, title);
   }
 
   /** Where a marker goes while something is reviewed (null when nothing is). */
@@ -117,7 +121,7 @@ export class ReviewView {
     if (!r.withVideo) {
       r.atS = s;
       this.timeline.follow(s);
-      this.handlers.onMoment(traceRowAt(r.trace, s));
+      this.handlers.onMoment(traceRowAt(r.trace, s), null);
       return;
     }
     r.until = Infinity;
@@ -173,7 +177,7 @@ export class ReviewView {
     if (!r?.withVideo) return;
     const t = this.ui.video.currentTime;
     this.timeline.follow(t);
-    this.handlers.onMoment(traceRowAt(r.trace, t));
+    this.handlers.onMoment(traceRowAt(r.trace, t), r.frames?.at(t) ?? null);
   }
 
   /** While the reviewed video plays: the cursor and the AU bars follow each frame; a replay stops at its end. */

@@ -63,6 +63,18 @@ describe('reviewing an analysed file', () => {
     expect(playing.rate).toBe(0.25);
     expect(playing.t).toBeGreaterThanOrEqual(Math.max(0, onsetS - 0.5) - 0.05);
     expect(playing.t).toBeLessThan(onsetS + 0.2);
+    // The landmarks kept around the flash are drawn over the replayed video.
+    await h.page.waitForFunction(
+      () => {
+        const c = document.querySelector('#overlay') as HTMLCanvasElement;
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+        return n > 100;
+      },
+      null,
+      { timeout: 5000, polling: 100 },
+    );
 
     // A marker while reviewing: at the video's time, on the timeline, in the file's markers CSV.
     await h.page.mouse.click(box.x + box.width / 4, box.y + box.height / 2);
