@@ -5,8 +5,6 @@
 import type { DelegateChoice, FlashEvent, PipelineError } from '../shared/contract/index.ts';
 import { AU_DEFAULTS, validateNeutralBaseline, type NeutralBaseline } from '../shared/au/index.ts';
 import { WorkerBridge } from '../pipeline/worker-bridge.ts';
-import { sessionRelativeEvents, sessionRelativeMarkers } from '../shared/export/index.ts';
-import { traceOfRows } from '../shared/timeline/frame-rows.ts';
 import { DataPanel } from './data-panel.ts';
 import { DiscreetView } from './discreet-view.ts';
 import { FileView } from './file-view.ts';
@@ -15,6 +13,7 @@ import { LiveView } from './live-view.ts';
 import { MARKER_DEFAULTS, Markers } from './markers.ts';
 import { Messages } from './messages.ts';
 import { ReviewView } from './review-view.ts';
+import { reviewKeptSession } from './session-review.ts';
 import { DataStore } from './storage/data-store.ts';
 import { AuBars } from './ui/au-bars.ts';
 import { download } from './ui/dom.ts';
@@ -103,17 +102,7 @@ export class App {
           this.messages.say('info', 'Stop the running source first, then review the session.');
           return;
         }
-        const origin = session.clockOriginMs ?? 0;
-        void this.review.showSession(
-          traceOfRows(frames),
-          sessionRelativeEvents(session),
-          sessionRelativeMarkers(session),
-          `Session ${new Date(session.startedAt).toLocaleString()} · ${session.source}`,
-          {
-            add: (m) => this.store.addSessionMarker(session.id, { ...m, atMs: m.atMs + origin }).then(() => this.refreshData()),
-            note: (atMs, note) => this.store.noteSessionMarker(session.id, atMs + origin, note).then(() => this.refreshData()),
-          },
-        );
+        void reviewKeptSession(this.review, this.store, session, frames, () => void this.refreshData());
       },
       useBaseline: (b) => void this.bridge?.setBaseline(b).then(() => this.messages.say('info', 'Neutral face loaded.')),
     });
