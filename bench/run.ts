@@ -3,7 +3,8 @@
  * fps, on the CPU and GPU delegates. Prints per-stage median and p95, processed vs input fps,
  * drops, main-thread long tasks and JS heap before/after; then the AU and flash-engine benches.
  * Options: --seconds N (measured time per run, default 20), --soak (one 5-minute CPU run at 30 fps
- * for the heap trend), --only CPU|GPU.
+ * for the heap trend), --only CPU|GPU. A last CPU run at 30 fps keeps clips of flashes (the option's
+ * cost, side by side with the run without).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -35,7 +36,7 @@ function pct(xs: number[], p: number): number {
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function run(delegate: Delegate, fps: number): Promise<string[]> {
+async function run(delegate: Delegate, fps: number, clips = false): Promise<string[]> {
   const camera = y4mFor(SOURCE, fps, 8);
   const server = await startStaticServer(DIST_DIR);
   const browser = await launchChromium({ extraArgs: [...fakeCameraFlags(camera), '--enable-precise-memory-info'] });
@@ -44,7 +45,7 @@ async function run(delegate: Delegate, fps: number): Promise<string[]> {
     await page.goto(`${server.url}/harness.html`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     await page.evaluate((d) => window.microflash.init({ delegate: d }), delegate);
-    await page.evaluate(() => window.microflash.startCamera());
+    await page.evaluate((c) => window.microflash.startCamera(undefined, { clips: c }), clips);
     await sleep(WARMUP_S * 1000);
     await page.evaluate(() => window.microflash.resetLiveLog());
     const before = await page.evaluate(() => window.microflash.liveStatus());
@@ -57,7 +58,7 @@ async function run(delegate: Delegate, fps: number): Promise<string[]> {
     const dropped = (after.stats?.dropped ?? 0) - (statsBefore?.dropped ?? 0);
     const heap = (b: number | null) => (b === null ? '–' : (b / 1e6).toFixed(1));
     return [
-      delegate,
+      clips ? `${delegate} + clips (${after.clips} made)` : delegate,
       String(fps),
       f1(after.meanFps),
       f1(framesIn / SECONDS),
@@ -110,6 +111,13 @@ for (const delegate of delegates) {
     if (SOAK) break;
   }
   if (SOAK) break;
+}
+if (!SOAK && ONLY !== 'GPU') {
+  try {
+    rows.push(await run('CPU', 30, true));
+  } catch (err) {
+    rows.push(['CPU + clips', '30', `failed: ${(err as Error).message.split('\n')[0]}`]);
+  }
 }
 console.log(table(rows));
 if (!SOAK) {

@@ -2,7 +2,8 @@
  * `npm run screenshots`: the views a clinician uses during and after a session, captured from the
  * built app in headless Chromium on a fake camera, into docs/screenshots/. Only parts of the page
  * with no face in them are captured (the discreet view, the flash list with markers, the kept
- * session under "Your data", its report, a file's review timeline), so no face image ends up in docs/.
+ * session under "Your data", its report, its review with the list of its clips, a file's review
+ * timeline), so no face image ends up in docs/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     await page.setViewportSize({ width: 1100, height: 800 });
     await page.goto(server.url);
     await page.click('#record');
+    await page.click('#keep-clips');
     await page.click('#start-camera');
     await page.waitForFunction(() => document.querySelector('#face-status')?.getAttribute('data-state') === 'face', null, {
       timeout: 60_000,
@@ -64,7 +66,9 @@ async function main(): Promise<void> {
     await page.setViewportSize({ width: 1100, height: 800 });
 
     await page.click('#data summary');
-    await page.locator('#data .item[data-type="session"]').waitFor();
+    await page.waitForFunction(() => /clips?/.test(document.querySelector('#data .item[data-type="session"]')?.textContent ?? ''), null, {
+      timeout: 20_000,
+    });
     await shot(page, '#data', 'kept-session.png');
     const [report] = await Promise.all([
       page.waitForEvent('download'),
@@ -75,6 +79,11 @@ async function main(): Promise<void> {
     await reportPage.setContent(readFileSync((await report.path()) as string, 'utf8'));
     await reportPage.screenshot({ path: join(OUT, 'session-report.png'), fullPage: true });
     console.log('wrote session-report.png');
+
+    // The kept session's review: its timeline and the list of its clips (the clips themselves are faces: not captured).
+    await page.locator('#data .item[data-type="session"] button[data-review]').click();
+    await page.waitForSelector('#review:not([hidden]) #review-clips li.clip');
+    await shot(page, '#review', 'session-clips.png');
 
     // A file's review timeline (the element only: the video beside it is not captured).
     await page.setInputFiles('#file-input', join(FIXTURES, 'video', 'WolfgangLanger_Pexels.mp4'));

@@ -17,12 +17,15 @@ import { installErrorTransfer } from '../src/shared/comlink-errors.ts';
 import { loadModel } from './landmarker/create-landmarker.ts';
 import { FrameAnalyzer } from './landmarker/frame-analyzer.ts';
 import { analyzeVideoFile } from './landmarker/analyze-video-file.ts';
+import { ClipKeeper } from './landmarker/clip-keeper.ts';
 import { LiveStream } from './landmarker/live-stream.ts';
 import { createPostStage } from './landmarker/post-stage.ts';
 
 let analyzer: FrameAnalyzer | null = null;
 let live: LiveStream | null = null;
 let fileCancelled = false;
+/** Clips of the live source's flashes, only while the page asks for them. */
+let clips: ClipKeeper | null = null;
 
 function requireAnalyzer(): FrameAnalyzer {
   if (!analyzer) throw new PipelineError('internal', 'The worker was used before init(); call init() first.');
@@ -48,7 +51,15 @@ const api = {
     const a = requireAnalyzer();
     await live?.stop();
     a.resetSession();
-    live = new LiveStream(a, (r) => onResult(transferResult(r)), options.expectedFps);
+    clips?.reset();
+    live = new LiveStream(
+      a,
+      (frame, r) => {
+        clips?.add(frame, r); // before the result's buffers are transferred
+        onResult(transferResult(r));
+      },
+      options.expectedFps,
+    );
     live.start(frames);
   },
 
@@ -64,6 +75,7 @@ const api = {
         grabMs,
         transferMs: Math.max(0, arrived - captureMs),
       });
+      clips?.add(bitmap, r);
       return transferResult(r);
     } finally {
       bitmap.close();
@@ -73,7 +85,14 @@ const api = {
   async stopStream() {
     await live?.stop();
     live = null;
-    return analyzer?.endSession() ?? [];
+    const open = analyzer?.endSession() ?? [];
+    // The last clips are made after Stop has its answer: the page keeps them as they come.
+    void clips?.finish(open);
+    return open;
+  },
+
+  keepClips(onClip, onError) {
+    clips = onClip ? new ClipKeeper(onClip, (err) => onError?.(err.message)) : null;
   },
 
   stats() {

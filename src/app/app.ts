@@ -8,6 +8,7 @@ import { WorkerBridge } from '../pipeline/worker-bridge.ts';
 import { DataPanel } from './data-panel.ts';
 import { DiscreetView } from './discreet-view.ts';
 import { FileView } from './file-view.ts';
+import { FlashClips } from './flash-clips.ts';
 import { FrameView } from './frame-view.ts';
 import { LiveView } from './live-view.ts';
 import { MARKER_DEFAULTS, Markers } from './markers.ts';
@@ -41,6 +42,7 @@ export class App {
   private readonly markers: Markers;
   private readonly review: ReviewView;
   private readonly discreet: DiscreetView;
+  private readonly clips: FlashClips;
   private calibrationTimer: ReturnType<typeof setTimeout> | undefined;
   private calibrating = false;
 
@@ -70,6 +72,7 @@ export class App {
         this.discreet.reset();
         this.review.end();
         if (this.ui.record.checked) await this.store.startSession(label, consent).catch((e: Error) => this.storeFailed(e));
+        await this.clips.apply();
       },
       onStopped: async (baseline) => {
         await this.markers.flushNote();
@@ -97,14 +100,22 @@ export class App {
     });
     this.data = new DataPanel(this.ui.dataList, this.store, {
       say: (kind, text) => this.messages.say(kind, text),
-      review: (session, frames) => {
+      review: (session, frames, clips) => {
         if (this.live.running || this.files.running) {
           this.messages.say('info', 'Stop the running source first, then review the session.');
           return;
         }
-        void reviewKeptSession(this.review, this.store, session, frames, () => void this.refreshData());
+        this.ui.stage.classList.toggle('mirror', session.source === 'camera');
+        void reviewKeptSession(this.review, this.store, session, frames, clips, () => void this.refreshData());
       },
       useBaseline: (b) => void this.bridge?.setBaseline(b).then(() => this.messages.say('info', 'Neutral face loaded.')),
+    });
+    this.clips = new FlashClips(this.ui, this.store, {
+      bridge: () => this.bridge,
+      live: () => this.live.running,
+      say: (kind, text) => this.messages.say(kind, text),
+      stored: () => void this.refreshData(),
+      storeFailed: (e) => this.storeFailed(e),
     });
     this.wire();
     void this.live.refreshCameras();
@@ -297,6 +308,8 @@ export class App {
     } catch (e) {
       this.messages.say('error', (e as Error).message);
     }
+    this.clips.syncWithRecord();
+    await this.clips.apply();
     void this.refreshData();
   }
 

@@ -7,8 +7,9 @@ import type { NeutralBaseline } from '../shared/contract/index.ts';
 import type { DataStore } from './storage/data-store.ts';
 import type { RecordedSession } from './storage/db.ts';
 import pkg from '../../package.json';
-import { sessionExport, type SessionExportKind } from '../shared/export/index.ts';
-import { download, h } from './ui/dom.ts';
+import { clipsArchive, sessionExport, type SessionExportKind } from '../shared/export/index.ts';
+import type { StoredClip } from './storage/db.ts';
+import { download, downloadBlob, h } from './ui/dom.ts';
 
 /** A kept session's exports, as its buttons name them. */
 const SESSION_EXPORTS: readonly [SessionExportKind, string][] = [
@@ -24,8 +25,8 @@ export interface DataPanelHooks {
   say(kind: 'error' | 'warn' | 'info', text: string): void;
   /** Use this saved neutral for the person now. */
   useBaseline(baseline: NeutralBaseline): void;
-  /** Show a kept session on the timeline (its packed frames, frame-rows.ts). */
-  review(session: RecordedSession, frames: Float32Array): void;
+  /** Show a kept session on the timeline (its packed frames, frame-rows.ts, and its clips). */
+  review(session: RecordedSession, frames: Float32Array, clips: StoredClip[]): void;
 }
 
 export class DataPanel {
@@ -36,7 +37,7 @@ export class DataPanel {
   ) {}
 
   async refresh(): Promise<void> {
-    const { baselines, sessions, unreadable, error } = await this.store.list();
+    const { baselines, sessions, unreadable, clipCounts, error } = await this.store.list();
     if (error) this.hooks.say('warn', error);
     const json = (name: string, value: unknown) => () => download(name, JSON.stringify(value, null, 2), 'application/json');
     const remove = (run: () => Promise<void>) => () =>
@@ -53,7 +54,8 @@ export class DataPanel {
             {},
             `Session ${new Date(s.startedAt).toLocaleString()} · ${s.source} · ${s.events.length} expressions` +
               (s.consent ? ` · consent given ${new Date(s.consent.givenAt).toLocaleTimeString()}` : '') +
-              (s.markers.length ? ` · ${s.markers.length} marker${s.markers.length > 1 ? 's' : ''}` : ''),
+              (s.markers.length ? ` · ${s.markers.length} marker${s.markers.length > 1 ? 's' : ''}` : '') +
+              (clipCounts.get(s.id) ? ` · ${clipCounts.get(s.id)} clip${clipCounts.get(s.id)! > 1 ? 's' : ''}` : ''),
           ),
           ...SESSION_EXPORTS.map(([kind, label]) =>
             h(
@@ -72,15 +74,28 @@ export class DataPanel {
               label,
             ),
           ),
+          ...(clipCounts.get(s.id)
+            ? [
+                h(
+                  'button',
+                  {
+                    dataset: { export: 'clips' },
+                    title: 'The clips of flashes as videos in one zip file, with clips.csv',
+                    onclick: () => void this.exportClips(s),
+                  },
+                  'Clips (zip)',
+                ),
+                h('button', { dataset: { deleteClips: s.id }, onclick: remove(() => this.store.deleteClips(s.id)) }, 'Delete clips'),
+              ]
+            : []),
           h(
             'button',
             {
               dataset: { review: s.id },
               title: 'The AU curves, flashes and markers of this session on the timeline',
               onclick: () =>
-                void this.store
-                  .frames(s.id)
-                  .then((frames) => this.hooks.review(s, frames))
+                void Promise.all([this.store.frames(s.id), this.store.clips(s.id)])
+                  .then(([frames, clips]) => this.hooks.review(s, frames, clips))
                   .catch((e: Error) => this.hooks.say('error', `Could not read the session's frames: ${e.message}`)),
             },
             'Review',
@@ -117,6 +132,17 @@ export class DataPanel {
     this.list.replaceChildren(
       ...(rows.length ? rows : [h('p', {}, 'Nothing is stored. Sessions are kept only when you tick "Keep this session".')]),
     );
+  }
+
+  private async exportClips(session: RecordedSession): Promise<void> {
+    try {
+      const clips = await this.store.clips(session.id);
+      const files = await Promise.all(clips.map(async (c) => ({ ...c, bytes: new Uint8Array(await c.video.arrayBuffer()) })));
+      const archive = clipsArchive(session, files);
+      downloadBlob(archive.name, new Blob([archive.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+    } catch (e) {
+      this.hooks.say('error', `Could not read the session's clips: ${(e as Error).message}`);
+    }
   }
 
   async deleteAll(): Promise<void> {

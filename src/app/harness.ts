@@ -24,7 +24,7 @@ import { WorkerBridge } from '../pipeline/worker-bridge.ts';
 
 let bridge: WorkerBridge | null = null;
 let live: LiveSession | null = null;
-const liveLog = { results: 0, withFace: 0, firstMs: NaN, lastMs: NaN, crashes: 0, restarts: 0, errors: [] as string[] };
+const liveLog = { results: 0, withFace: 0, firstMs: NaN, lastMs: NaN, crashes: 0, restarts: 0, errors: [] as string[], clips: 0 };
 const timings = { grabMs: [] as number[], transferMs: [] as number[], inferenceMs: [] as number[], postMs: [] as number[] };
 const longTasks = { count: 0, maxMs: 0 };
 // Main-thread blocking, for the benchmark: every task over 50 ms.
@@ -131,8 +131,10 @@ const harness = {
   },
 
   /** Opens the (fake) camera and streams it through the worker. */
-  async startCamera(transport?: Transport) {
+  async startCamera(transport?: Transport, options: { clips?: boolean } = {}) {
     const b = requireBridge();
+    liveLog.clips = 0;
+    await b.keepClips(options.clips ? () => void liveLog.clips++ : null, (why) => liveLog.errors.push(`clip: ${why}`));
     const stream = await openCamera();
     const video = document.getElementById('video') as HTMLVideoElement;
     live = new LiveSession(stream, video, { onResult: record, onEnded: () => liveLog.errors.push('track ended') }, transport);
@@ -168,6 +170,7 @@ const harness = {
       restartsTotal: b.restarts,
       longTasks: { ...longTasks },
       heapBytes: memory?.usedJSHeapSize ?? null,
+      clips: liveLog.clips,
     };
   },
 

@@ -2,9 +2,11 @@
  * Reviewing what was analysed, on the timeline: a file (with its video: a click on the timeline
  * shows the video there, a flash in the list replays slowed down with its landmarks, the AU bars
  * follow the video) or
- * a kept session (no video is kept: a click shows the AU bars at that moment).
+ * a kept session (no video is kept: a click shows the AU bars at that moment, and the clip of a
+ * flash there when clips were kept).
  */
 import type { FlashEvent, FrameResult } from '../shared/contract/index.ts';
+import { ClipPlayer, type ReviewClip } from './clip-player.ts';
 import { markersCsv, type SessionMarker } from '../shared/export/index.ts';
 import type { MarkTarget } from './markers.ts';
 import type { ReplayFrames } from '../shared/timeline/replay-frames.ts';
@@ -51,6 +53,7 @@ interface Reviewed {
 
 export class ReviewView {
   private readonly timeline: Timeline;
+  private readonly clips: ClipPlayer;
   private reviewed: Reviewed | null = null;
   /** The reviewed file's name without extension, for its markers CSV. */
   private fileStem = 'markers';
@@ -60,6 +63,7 @@ export class ReviewView {
     private readonly handlers: ReviewHandlers,
   ) {
     this.timeline = new Timeline(ui.timeline, (s) => this.seek(s));
+    this.clips = new ClipPlayer(ui.reviewClips, ui.video, REVIEW_DEFAULTS.replayRate, (s) => this.showSessionMoment(s));
     ui.video.addEventListener('seeked', () => this.showVideoMoment());
     ui.video.addEventListener('play', () => this.followPlayback());
     ui.reviewMarkers.addEventListener('click', () => {
@@ -74,15 +78,21 @@ export class ReviewView {
     return this.show({ trace, events, markers: [], sink: null, atS: 0, frames, withVideo: true, until: Infinity }, 'Timeline');
   }
 
-  /** A kept session (events and markers in ms from its start): its timeline, without video. */
-  showSession(
+  /** A kept session (events and markers in ms from its start): its timeline, and its flashes' clips where kept. */
+  async showSession(
     trace: AuTrace,
     events: readonly FlashEvent[],
     markers: readonly SessionMarker[],
     title: string,
     sink: ReviewMarkerSink,
+    clips: readonly ReviewClip[] = [],
   ): Promise<number> {
-    return this.show({ trace, events, markers: [...markers], sink, atS: 0, frames: null, withVideo: false, until: Infinity }, title);
+    const ms = await this.show(
+      { trace, events, markers: [...markers], sink, atS: 0, frames: null, withVideo: false, until: Infinity },
+      title,
+    );
+    this.clips.show(clips);
+    return ms;
   }
 
   /** Where a marker goes while something is reviewed (null when nothing is). */
@@ -110,6 +120,7 @@ export class ReviewView {
   /** A new source or file takes the page: the review ends. */
   end(): void {
     this.reviewed = null;
+    this.clips.end();
     this.timeline.destroy();
     this.ui.review.hidden = true;
   }
@@ -119,9 +130,8 @@ export class ReviewView {
     const r = this.reviewed;
     if (!r) return;
     if (!r.withVideo) {
-      r.atS = s;
-      this.timeline.follow(s);
-      this.handlers.onMoment(traceRowAt(r.trace, s), null);
+      this.clips.showAt(s);
+      this.showSessionMoment(s);
       return;
     }
     r.until = Infinity;
@@ -170,6 +180,15 @@ export class ReviewView {
     void this.draw(r).then(() => {
       if (range) this.timeline.setRange(range.min, range.max);
     });
+  }
+
+  /** A kept session's moment `s` (s): the cursor there and its AUs. */
+  private showSessionMoment(s: number): void {
+    const r = this.reviewed;
+    if (!r || r.withVideo) return;
+    r.atS = s;
+    this.timeline.follow(s);
+    this.handlers.onMoment(traceRowAt(r.trace, s), null);
   }
 
   private showVideoMoment(): void {

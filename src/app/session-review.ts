@@ -1,21 +1,36 @@
 /**
- * A kept session under review: its frames on the timeline, its flashes and markers from its start;
- * markers made while reviewing go back into the stored session (on its capture clock).
+ * A kept session under review: its frames on the timeline, its flashes and markers from its start,
+ * its clips of flashes where kept; markers made while reviewing go back into the stored session
+ * (on its capture clock).
  */
-import { sessionRelativeEvents, sessionRelativeMarkers } from '../shared/export/index.ts';
+import { clipFileName, sessionRelativeEvents, sessionRelativeMarkers } from '../shared/export/index.ts';
+import type { ReviewClip } from './clip-player.ts';
 import { traceOfRows } from '../shared/timeline/frame-rows.ts';
 import type { ReviewView } from './review-view.ts';
 import type { DataStore } from './storage/data-store.ts';
-import type { RecordedSession } from './storage/db.ts';
+import type { RecordedSession, StoredClip } from './storage/db.ts';
 
 export function reviewKeptSession(
   review: ReviewView,
   store: DataStore,
   session: RecordedSession,
   frames: Float32Array,
+  clips: readonly StoredClip[],
   onChanged: () => void,
 ): Promise<number> {
   const origin = session.clockOriginMs ?? 0;
+  const reviewClips: ReviewClip[] = [...clips]
+    .sort((a, b) => a.startMs - b.startMs)
+    .map((c, i) => ({
+      kind: c.event.kind,
+      onsetS: (c.event.onsetMs - origin) / 1000,
+      durationMs: c.event.durationMs,
+      micro: c.event.micro,
+      startS: (c.startMs - origin) / 1000,
+      endS: (c.endMs - origin) / 1000,
+      video: c.video,
+      fileName: clipFileName(c, i, session.clockOriginMs),
+    }));
   return review.showSession(
     traceOfRows(frames),
     sessionRelativeEvents(session),
@@ -25,5 +40,6 @@ export function reviewKeptSession(
       add: (m) => store.addSessionMarker(session.id, { ...m, atMs: m.atMs + origin }).then(onChanged),
       note: (atMs, note) => store.noteSessionMarker(session.id, atMs + origin, note).then(onChanged),
     },
+    reviewClips,
   );
 }

@@ -18,6 +18,7 @@ import {
   type FileInfo,
   type FileInput,
   type FileSummary,
+  type FlashClip,
   type FlashEvent,
   type FrameResult,
   type LandmarkerApi,
@@ -83,6 +84,8 @@ export class WorkerBridge {
   private closed = false;
   private baseline: NeutralBaseline | null;
   private selection: FaceSelection = { mode: 'largest' };
+  /** Where the live source's flash clips go, when they are kept (given again to a restarted worker). */
+  private clips: { onClip(clip: FlashClip): void | Promise<void>; onError(message: string): void } | null = null;
   private readonly rules: Rules | undefined;
   /** The running file analysis: fails when the worker is replaced. */
   private file: { fail(error: Error): void; frames: number } | null = null;
@@ -129,6 +132,7 @@ export class WorkerBridge {
       }),
     );
     await this.api.selectFace(this.selection);
+    if (this.clips) await this.sendClips();
     this.lastAnswer = performance.now();
   }
 
@@ -241,6 +245,20 @@ export class WorkerBridge {
   /** Stops the live source; resolves with the expressions it left open, completed. */
   stopStream(): Promise<FlashEvent[]> {
     return this.api.stopStream();
+  }
+
+  /** Live: keep a short clip of each flash, handed to `onClip` (null: keep none). */
+  async keepClips(
+    onClip: ((clip: FlashClip) => void | Promise<void>) | null,
+    onError: (message: string) => void = () => {},
+  ): Promise<void> {
+    this.clips = onClip ? { onClip, onError } : null;
+    await this.sendClips();
+  }
+
+  private sendClips(): Promise<void> {
+    const c = this.clips;
+    return this.api.keepClips(c ? Comlink.proxy(c.onClip) : null, c ? Comlink.proxy(c.onError) : undefined);
   }
 
   stats(): Promise<PipelineStats> {

@@ -28,6 +28,8 @@ export interface LiveStatus {
   restartsTotal: number;
   longTasks: { count: number; maxMs: number };
   heapBytes: number | null;
+  /** Clips of flashes made since the camera started with `clips` (startCamera). */
+  clips: number;
 }
 
 export interface HarnessApi {
@@ -52,8 +54,10 @@ export interface HarnessApi {
   analyzeUrl(url: string, name: string, options?: { raw?: boolean; calibrate?: boolean }): Promise<AnalyzeOutcome>;
   /** The person's neutral for everything analysed next; null: each file learns its own. */
   setBaseline(baseline: NeutralBaseline | null): Promise<void>;
+  /** `clips`: keep a short clip of each flash too (counted in liveStatus, not stored), to measure what it costs. */
   startCamera(
     transport?: 'track-processor' | 'video-frame-callback',
+    options?: { clips?: boolean },
   ): Promise<{ transport: string; settings: { width?: number; height?: number; frameRate?: number } }>;
   resetLiveLog(): void;
   liveStatus(): Promise<LiveStatus>;

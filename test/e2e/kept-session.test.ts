@@ -69,6 +69,8 @@ describe('a kept live session', () => {
     await h.page.click('#data summary');
     await h.page.locator('#data .item[data-type="session"]').waitFor();
     expect(await h.page.textContent('#data .item[data-type="session"]')).toMatch(/2 markers/);
+    // No video of any kind unless clips were asked for.
+    expect(await h.page.textContent('#data .item[data-type="session"]')).not.toMatch(/clip/);
 
     const json = await exported('json');
     expect(json.name).toMatch(/^microflash-session-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/);

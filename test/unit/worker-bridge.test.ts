@@ -101,6 +101,9 @@ function fakeWorkers(behaviours: FakeBehaviour[]) {
       async startStream() {
         record.calls.push('startStream');
       },
+      keepClips(onClip: unknown) {
+        record.calls.push(`keepClips ${onClip ? 'on' : 'off'}`);
+      },
       setBaseline(baseline: NeutralBaseline | null) {
         record.calls.push(`setBaseline ${baseline === null ? 'null' : baseline.source}`);
       },
@@ -202,5 +205,21 @@ describe('worker bridge', () => {
     });
     await sleep(TIMING.pingTimeoutMs + 200);
     expect(fakes.spawned[1]!.calls).toContain('startStream');
+  });
+
+  it('a restarted worker keeps clips of flashes when the last one was asked to', async () => {
+    const fakes = await start([{ answersPings: false }, {}]);
+    await bridge!.keepClips(() => undefined);
+    expect(fakes.spawned[0]!.calls).toEqual(['keepClips on']);
+    await sleep(TIMING.pingTimeoutMs + 200);
+    expect(fakes.spawned[1]!.calls).toEqual(['keepClips on']);
+  });
+
+  it('a restarted worker keeps no clips once they were turned off', async () => {
+    const fakes = await start([{ answersPings: false }, {}]);
+    await bridge!.keepClips(() => undefined);
+    await bridge!.keepClips(null);
+    await sleep(TIMING.pingTimeoutMs + 200);
+    expect(fakes.spawned[1]!.calls).toEqual([]);
   });
 });

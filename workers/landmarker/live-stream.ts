@@ -20,7 +20,8 @@ export class LiveStream {
 
   constructor(
     private readonly analyzer: FrameAnalyzer,
-    private readonly onResult: (r: FrameResult) => void,
+    /** Each result, with its frame (open until this returns). */
+    private readonly onResult: (frame: VideoFrame, r: FrameResult) => void,
     /** The source's frame rate; frames the stream itself discarded are counted from timestamp gaps. */
     private readonly expectedFps?: number,
   ) {}
@@ -95,7 +96,7 @@ export class LiveStream {
         });
         this.counters.processed++;
         this.fps.tick(performance.now());
-        this.onResult(result);
+        this.onResult(frame, result);
       } finally {
         frame.close();
       }

@@ -7,17 +7,28 @@
  * is reported; deleting everything works regardless.
  */
 import { deleteDB, type IDBPDatabase } from 'idb';
-import type { FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
-import { DB_NAME, newId, openMicroflashDb, writeOrExplain, type MicroflashDb, type RecordedSession, type SavedBaseline } from './db.ts';
+import type { FlashClip, FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
+import {
+  DB_NAME,
+  newId,
+  openMicroflashDb,
+  writeOrExplain,
+  type MicroflashDb,
+  type RecordedSession,
+  type SavedBaseline,
+  type StoredClip,
+} from './db.ts';
 import type { FramesCsvFrame, SessionMarker } from '../../shared/export/index.ts';
 import { FRAME_ROW_WIDTH, packFrame } from '../../shared/timeline/frame-rows.ts';
 import type { ConsentRecord } from '../consent.ts';
-import { isUnreadable, readBaselineRecord, readSessionRecord, type UnreadableRecord } from './records.ts';
+import { isUnreadable, readBaselineRecord, readClipRecord, readSessionRecord, type UnreadableRecord } from './records.ts';
 
 export interface StoredData {
   baselines: SavedBaseline[];
   sessions: RecordedSession[];
   unreadable: UnreadableRecord[];
+  /** Clips of flashes kept, by session id (sessions without any are absent). */
+  clipCounts: Map<string, number>;
   /** Set when the database could not be opened at all (what to do included). */
   error: string | null;
 }
@@ -45,9 +56,9 @@ export class DataStore {
     return this.db;
   }
 
-  /** Starts keeping a session of `source`, with the analysed person's consent where it is someone else. */
-  async startSession(source: string, consent: ConsentRecord | null = null): Promise<void> {
-    if (this.session) return;
+  /** Starts keeping a session of `source`, with the analysed person's consent where it is someone else; resolves with its id. */
+  async startSession(source: string, consent: ConsentRecord | null = null): Promise<string> {
+    if (this.session) return this.session.id;
     this.pendingFrames = 0;
     this.nextSeq = 0;
     this.session = {
@@ -62,6 +73,7 @@ export class DataStore {
       consent,
     };
     await this.persist();
+    return this.session.id;
   }
 
   /**
@@ -104,6 +116,31 @@ export class DataStore {
       at += c.rows.length;
     }
     return out;
+  }
+
+  /** Keeps a clip of a flash with a kept session (also one that has just ended: the last clips come after Stop). */
+  async addClip(sessionId: string, clip: FlashClip): Promise<void> {
+    const db = await this.open();
+    await writeOrExplain(() => db.put('clips', { ...clip, sessionId, id: newId() }));
+  }
+
+  /** A kept session's clips this version can play, in time order. */
+  async clips(sessionId: string): Promise<StoredClip[]> {
+    const db = await this.open();
+    const raw: unknown[] = await db.getAllFromIndex('clips', 'bySession', sessionId);
+    return raw
+      .map(readClipRecord)
+      .filter((c): c is StoredClip => c !== null)
+      .sort((a, b) => a.startMs - b.startMs);
+  }
+
+  /** Deletes a kept session's clips, keeping the rest of it. */
+  async deleteClips(sessionId: string): Promise<void> {
+    const db = await this.open();
+    const tx = db.transaction('clips', 'readwrite');
+    const index = tx.store.index('bySession');
+    for (let c = await index.openKeyCursor(sessionId); c; c = await c.continue()) await tx.store.delete(c.primaryKey);
+    await tx.done;
   }
 
   /** Keeps a marker with the session being kept (false when no session is kept). */
@@ -149,6 +186,11 @@ export class DataStore {
     if (!s || isUnreadable(s)) throw new Error('That session is no longer stored.');
     change(s);
     await writeOrExplain(() => db.put('sessions', s));
+  }
+
+  /** The id of the session being kept, or null. */
+  get keptSessionId(): string | null {
+    return this.session?.id ?? null;
   }
 
   get keeping(): boolean {
@@ -209,6 +251,7 @@ export class DataStore {
         baselines: [],
         sessions: [],
         unreadable: [],
+        clipCounts: new Map(),
         error: newer
           ? 'The data stored in this browser was made by a newer version of Microflash and cannot be read here. "Delete all stored data" removes it.'
           : `The data stored in this browser cannot be opened (${(err as Error).message}). "Delete all stored data" removes it.`,
@@ -228,16 +271,21 @@ export class DataStore {
       else sessions.push(r);
     }
     sessions.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-    return { baselines, sessions, unreadable, error: null };
+    const clipCounts = new Map<string, number>();
+    for (const [sessionId] of await db.getAllKeys('clips').catch(() => [] as [string, string][]))
+      clipCounts.set(sessionId, (clipCounts.get(sessionId) ?? 0) + 1);
+    return { baselines, sessions, unreadable, clipCounts, error: null };
   }
 
-  /** Deletes a kept session with its frames. */
+  /** Deletes a kept session with its frames and clips. */
   async deleteSession(id: string): Promise<void> {
     const db = await this.open();
-    const tx = db.transaction(['sessions', 'frames'], 'readwrite');
+    const tx = db.transaction(['sessions', 'frames', 'clips'], 'readwrite');
     await tx.objectStore('sessions').delete(id);
     const frames = tx.objectStore('frames').index('bySession');
     for (let c = await frames.openKeyCursor(id); c; c = await c.continue()) await tx.objectStore('frames').delete(c.primaryKey);
+    const clips = tx.objectStore('clips').index('bySession');
+    for (let c = await clips.openKeyCursor(id); c; c = await c.continue()) await tx.objectStore('clips').delete(c.primaryKey);
     await tx.done;
   }
 

@@ -1,11 +1,12 @@
 /**
  * What the app stores, only when the user asks: saved neutral faces and recorded sessions (events,
- * markers and each analysed frame's action units; never video or landmarks). One IndexedDB database; the schema is this one interface.
+ * markers and each analysed frame's action units; never landmarks, and video only as short clips of
+ * flashes when the user asks for them too). One IndexedDB database; the schema is this one interface.
  * Invariants: nothing is written without a user action; everything here can be exported and
  * deleted from the page ("Your data").
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ErrorCodeOf, FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
+import type { ErrorCodeOf, FlashClip, FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
 import type { KeptSession, SessionMarker } from '../../shared/export/index.ts';
 import type { ConsentRecord } from '../consent.ts';
 
@@ -44,15 +45,24 @@ export interface FrameChunk {
   rows: Float32Array;
 }
 
+/** A short clip of a kept session's flash (the followed face, small): only when the user asked for clips. */
+export interface StoredClip extends Omit<FlashClip, 'event'> {
+  sessionId: string;
+  id: string;
+  /** The flash it shows, as kept with the session (times in ms on the source's clock). */
+  event: FlashEvent;
+}
+
 export interface MicroflashDb extends DBSchema {
   baselines: { key: string; value: SavedBaseline };
   sessions: { key: string; value: RecordedSession; indexes: { byStart: string } };
   frames: { key: [string, number]; value: FrameChunk; indexes: { bySession: string } };
+  clips: { key: [string, string]; value: StoredClip; indexes: { bySession: string } };
 }
 
 export const DB_NAME = 'microflash';
-/** 2: the frames store (kept sessions' per-frame action units). */
-export const DB_VERSION = 2;
+/** 2: the frames store (kept sessions' per-frame action units). 3: the clips store (short clips of flashes). */
+export const DB_VERSION = 3;
 
 export class StorageFullError extends Error {
   readonly code = 'storage-full' satisfies ErrorCodeOf<'storage'>;
@@ -78,6 +88,7 @@ export function openMicroflashDb(onGone: () => void): Promise<IDBPDatabase<Micro
         db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byStart', 'startedAt');
       }
       if (oldVersion < 2) db.createObjectStore('frames', { keyPath: ['sessionId', 'seq'] }).createIndex('bySession', 'sessionId');
+      if (oldVersion < 3) db.createObjectStore('clips', { keyPath: ['sessionId', 'id'] }).createIndex('bySession', 'sessionId');
     },
     blocking(_current, _wanted, event) {
       // Holding on would block the other connection for as long as this page stays open.

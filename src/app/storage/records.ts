@@ -5,7 +5,7 @@
  */
 import { validateNeutralBaseline, type NeutralBaseline } from '../../shared/au/index.ts';
 import { FLASH_KINDS } from '../../shared/contract/index.ts';
-import type { RecordedSession, SavedBaseline } from './db.ts';
+import type { RecordedSession, SavedBaseline, StoredClip } from './db.ts';
 
 export interface UnreadableRecord {
   store: 'baselines' | 'sessions';
@@ -72,3 +72,12 @@ export function readSessionRecord(raw: unknown): RecordedSession | UnreadableRec
 }
 
 export const isUnreadable = (r: object): r is UnreadableRecord => 'why' in r && 'raw' in r;
+
+/** A kept clip this version can play, or null (it is still deleted with its session). */
+export function readClipRecord(raw: unknown): StoredClip | null {
+  if (!isObject(raw) || typeof raw.sessionId !== 'string' || typeof raw.id !== 'string' || !(raw.video instanceof Blob)) return null;
+  const e = raw.event;
+  if (!isObject(e) || typeof e.kind !== 'string' || !kinds.has(e.kind) || typeof e.onsetMs !== 'number') return null;
+  if (typeof raw.startMs !== 'number' || typeof raw.endMs !== 'number' || typeof raw.mimeType !== 'string') return null;
+  return raw as unknown as StoredClip;
+}

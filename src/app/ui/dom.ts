@@ -19,7 +19,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 
 /** Offers text as a file download (nothing leaves the machine: a blob URL). */
 export function download(name: string, text: string, type = 'text/plain'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/** Saves a Blob (a clip, an archive) as a file the user downloads. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = h('a', { href: url, download: name });
   document.body.append(a);
   a.click();

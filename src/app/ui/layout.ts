@@ -107,12 +107,19 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
   );
   const saveBaseline = h('button', { id: 'save-baseline', disabled: true }, 'Save this neutral');
   const record = h('input', { id: 'record', type: 'checkbox' });
+  const keepClips = h('input', { id: 'keep-clips', type: 'checkbox', disabled: true });
   const view = h(
     'div',
     { class: 'toolbar' },
     h('label', {}, showLandmarks, ' Landmarks'),
     h('label', { title: 'Only the flashes, Stop and Mark, for use during a call (key D)' }, discreet, ' Discreet'),
     h('label', { title: 'Keep the flashes of this session in this browser (nothing is kept otherwise)' }, record, ' Keep this session'),
+    h(
+      'label',
+      { title: 'Also keep about a second of video around each flash: the face only, small, in this browser (with a kept session)' },
+      keepClips,
+      ' Keep short clips of flashes',
+    ),
     followLargest,
     calibrate,
     saveBaseline,
@@ -124,6 +131,8 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
   const timeline = h('div', { id: 'timeline', class: 'timeline' });
   const reviewTitle = h('h2', { id: 'review-title' }, 'Timeline');
   const reviewMarkers = h('button', { id: 'review-markers', hidden: true }, 'Download markers CSV');
+  /** A kept session's clips of flashes (clip-player.ts). */
+  const reviewClips = h('ol', { id: 'review-clips', class: 'clips', 'aria-label': 'Clips of flashes', hidden: true });
   const review = h(
     'section',
     { id: 'review', class: 'review', hidden: true },
@@ -131,9 +140,10 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     h(
       'p',
       { class: 'hint' },
-      'Click a point to see that moment (for a file, also a flash in the list: it replays slowed down). Drag to zoom, wheel to zoom, Shift+wheel to pan, double-click for all. Click a legend entry to show or hide its curve.',
+      'Click a point to see that moment (for a file, also a flash in the list: it replays slowed down; for a session with clips, Play replays a clip slowed down). Drag to zoom, wheel to zoom, Shift+wheel to pan, double-click for all. Click a legend entry to show or hide its curve.',
     ),
     timeline,
+    reviewClips,
     reviewMarkers,
   );
 
@@ -215,12 +225,14 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     calibrate,
     saveBaseline,
     record,
+    keepClips,
     progress,
     progressText,
     downloads,
     review,
     reviewTitle,
     reviewMarkers,
+    reviewClips,
     timeline,
     feed,
     auBars,

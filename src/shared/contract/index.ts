@@ -4,6 +4,7 @@
  * else imports it from here.
  */
 export * from './action-units.ts';
+export * from './clip.ts';
 export * from './errors.ts';
 export * from './flash-event.ts';
 export * from './frame.ts';

@@ -3,6 +3,7 @@
  * implements it (`satisfies LandmarkerApi`), the page's bridge wraps it. Callbacks passed in are
  * Comlink proxies; typed arrays in results are transferred.
  */
+import type { FlashClip } from './clip.ts';
 import type { FlashEvent } from './flash-event.ts';
 import type { DelegateReport, FaceSelection, FrameResult, PipelineStats } from './frame.ts';
 import type { NeutralBaseline } from './neutral-baseline.ts';
@@ -86,6 +87,12 @@ export interface LandmarkerApi {
    */
   stopStream(): Promise<FlashEvent[]>;
   stats(): PipelineStats;
+  /**
+   * Live: keep a short clip of each flash (the followed face, small, about a second around it),
+   * handed to `onClip` once made (the last ones shortly after stopStream); `onError` says why one
+   * could not be made. null stops keeping clips; nothing is kept by default.
+   */
+  keepClips(onClip: ((clip: FlashClip) => void | Promise<void>) | null, onError?: (message: string) => void): void;
 
   /** Analyses every frame of a file in order; results arrive in batches, in order. */
   analyzeFile(

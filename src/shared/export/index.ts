@@ -31,3 +31,4 @@ export { REPORT_DEFAULTS, sessionReportHtml } from './session-report.ts';
 export { type KeptSession, type SessionMarker, sessionRelativeEvents, sessionRelativeMarkers, sessionStem } from './session-times.ts';
 export { EXPORT_DEFAULTS, EXPORT_SUFFIXES, type ExportKind } from './export-defaults.ts';
 export { FRAMES_CSV_COLUMNS, framesCsvHeader, framesCsvRow, type FramesCsvFrame } from './frames-csv.ts';
+export { CLIPS_ARCHIVE_SUFFIX, CLIPS_CSV_COLUMNS, clipFileName, clipsArchive, type ClipFile } from './clips-archive.ts';

@@ -1,0 +1,3 @@
+export * from './clip-planner.ts';
+export * from './crop-square.ts';
+export * from './defaults.ts';
