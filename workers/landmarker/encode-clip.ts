@@ -5,9 +5,10 @@
 import { BufferTarget, CanvasSource, getFirstEncodableVideoCodec, Mp4OutputFormat, Output, Quality, WebMOutputFormat } from 'mediabunny';
 import { CLIP_DEFAULTS, type CutClip } from '../../src/shared/clips/index.ts';
 import { type FlashClip, PipelineError } from '../../src/shared/contract/index.ts';
+import { type ClipImage, drawClipImage } from './clip-image.ts';
 
-/** Encodes a cut clip of `size` x `size` frames; rejects when the browser encodes no codec we write. */
-export async function encodeClip(clip: CutClip<ImageData>, size: number): Promise<FlashClip> {
+/** Encodes a cut clip into `size` x `size` frames; rejects when the browser encodes no codec we write. */
+export async function encodeClip(clip: CutClip<Promise<ClipImage>>, size: number): Promise<FlashClip> {
   const codec = await getFirstEncodableVideoCodec([...CLIP_DEFAULTS.codecs], { width: size, height: size });
   if (!codec)
     throw new PipelineError(
@@ -27,7 +28,7 @@ export async function encodeClip(clip: CutClip<ImageData>, size: number): Promis
   for (let i = 0; i < shots.length; i++) {
     const shot = shots[i]!;
     const next = shots[i + 1]?.atMs ?? shot.atMs + (shots.length > 1 ? (shot.atMs - t0) / (shots.length - 1) : 33);
-    ctx.putImageData(shot.item, 0, 0);
+    drawClipImage(ctx, await shot.item, size);
     await source.add((shot.atMs - t0) / 1000, Math.max(1, next - shot.atMs) / 1000);
   }
   await output.finalize();
