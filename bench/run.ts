@@ -2,6 +2,7 @@
  * `npm run bench`: the live pipeline on a 640x480 fake camera fed a real face video, at 30 and 60
  * fps, on the CPU and GPU delegates. Prints per-stage median and p95, processed vs input fps,
  * drops, main-thread long tasks and JS heap before/after; then the AU and flash-engine benches.
+ * Last, where a frame's time goes in the landmarker (bench/profile.ts).
  * Options: --seconds N (measured time per run, default 20), --soak (one 5-minute CPU run at 30 fps
  * for the heap trend), --only CPU|GPU. A last CPU run at 30 fps keeps clips of flashes (the option's
  * cost, side by side with the run without).
@@ -64,6 +65,7 @@ async function run(delegate: Delegate, fps: number, clips = false): Promise<stri
       f1(framesIn / SECONDS),
       String(dropped),
       `${f1(pct(t.transferMs, 50))} / ${f1(pct(t.transferMs, 95))}`,
+      `${f1(pct(t.convertMs, 50))} / ${f1(pct(t.convertMs, 95))}`,
       `${f1(pct(t.inferenceMs, 50))} / ${f1(pct(t.inferenceMs, 95))}`,
       `${pct(t.postMs, 50).toFixed(2)} / ${pct(t.postMs, 95).toFixed(2)}`,
       `${after.longTasks.count} (max ${f1(after.longTasks.maxMs)})`,
@@ -84,6 +86,7 @@ function table(rows: string[][]): string {
     'frames in/s',
     'dropped',
     'wait+transfer ms p50/p95',
+    'to image ms p50/p95',
     'inference ms p50/p95',
     'AU+flash ms p50/p95',
     'long tasks >50ms',
@@ -125,4 +128,10 @@ if (!SOAK) {
     console.log(`\n${bench}:`);
     console.log(execFileSync('npx', ['tsx', resolve(PROJECT_ROOT, 'bench', bench)], { encoding: 'utf8' }).trim());
   }
+  console.log('\nprofile.ts:');
+  console.log(
+    execFileSync('npx', ['tsx', resolve(PROJECT_ROOT, 'bench', 'profile.ts'), ...(ONLY ? ['--only', ONLY] : [])], {
+      encoding: 'utf8',
+    }).trim(),
+  );
 }

@@ -11,7 +11,8 @@
  * browser that decodes the video and on the ffmpeg that makes the stills clips, and the golden
  * tests compare against it. So recordings are made with the tools pinned in package-lock.json,
  * the bundled Chromium and ffmpeg, wherever they are installed (Linux x64 and arm64); each records
- * what made it (`recordedWith`), and a recording made with other tools is made again.
+ * what made it (`recordedWith`: the tools and how frames reach the model), and a recording made
+ * otherwise is made again.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { BUNDLED, CHROMIUM_ENV, chooseChromium } from '../src/node/chromium.ts';
 import { PROJECT_ROOT } from '../src/node/paths.ts';
 import { listPeople } from '../eval/people/catalog.ts';
 import { personStillsClip } from '../eval/people/media.ts';
+import { WORKER_DEFAULTS } from '../workers/landmarker/defaults.ts';
 import { FIXTURE_VIDEO, h264Copy } from './lib/media.ts';
 import { FFMPEG_ENV, mediaToolPath } from './lib/media-tools.ts';
 
@@ -78,7 +80,9 @@ async function pinTools(): Promise<string> {
   const ffmpegVersion = ffmpeg
     ? execFileSync(ffmpeg, ['-version'], { encoding: 'utf8' }).split('\n', 1)[0]!.split(' Copyright')[0]!
     : 'none';
-  return `${version}; ${ffmpegVersion}`;
+  // How frames reach the model changes its output a little too (WORKER_DEFAULTS.bitmapInput).
+  const input = WORKER_DEFAULTS.bitmapInput.CPU ? 'ImageBitmap' : 'VideoFrame';
+  return `${version}; ${ffmpegVersion}; model input ${input}`;
 }
 
 function recordedWith(path: string): string | null {

@@ -77,8 +77,8 @@ export class FrameView {
     }
     const t = this.last?.timings;
     if (t) {
-      this.ui.latency.textContent = `latency ${formatMs(t.grabMs + t.transferMs + t.inferenceMs + t.postMs)}`;
-      this.ui.latency.title = `grab ${t.grabMs.toFixed(1)} ms · wait/transfer ${t.transferMs.toFixed(1)} ms · model ${t.inferenceMs.toFixed(1)} ms · AUs+flashes ${t.postMs.toFixed(2)} ms`;
+      this.ui.latency.textContent = `latency ${formatMs(t.grabMs + t.transferMs + t.convertMs + t.inferenceMs + t.postMs)}`;
+      this.ui.latency.title = `grab ${t.grabMs.toFixed(1)} ms · wait/transfer ${t.transferMs.toFixed(1)} ms · to image ${t.convertMs.toFixed(1)} ms · model ${t.inferenceMs.toFixed(1)} ms · AUs+flashes ${t.postMs.toFixed(2)} ms`;
     }
   }
 

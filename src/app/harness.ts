@@ -7,6 +7,7 @@ import { toAnalyzedFrame } from '../shared/analyzed-frame.ts';
 import {
   AU_CHANNELS,
   isErrorCode,
+  type Delegate,
   type DelegateChoice,
   type FaceSelection,
   type FileInfo,
@@ -17,6 +18,8 @@ import { parseRules } from '../shared/flash/index.ts';
 import { AuTraceBuilder } from '../shared/timeline/au-trace.ts';
 import { Timeline } from './ui/timeline.ts';
 import type { AnalyzeOutcome, HarnessApi, LiveStatus } from '../shared/harness-api.ts';
+import { PROFILE_VARIANTS, type ProfileApi } from '../shared/profile-api.ts';
+import * as Comlink from 'comlink';
 import { LiveSession, type Transport } from '../pipeline/live-session.ts';
 import { answerOrNull } from '../pipeline/answer-or-null.ts';
 import { openCamera } from '../pipeline/sources.ts';
@@ -25,7 +28,13 @@ import { WorkerBridge } from '../pipeline/worker-bridge.ts';
 let bridge: WorkerBridge | null = null;
 let live: LiveSession | null = null;
 const liveLog = { results: 0, withFace: 0, firstMs: NaN, lastMs: NaN, crashes: 0, restarts: 0, errors: [] as string[], clips: 0 };
-const timings = { grabMs: [] as number[], transferMs: [] as number[], inferenceMs: [] as number[], postMs: [] as number[] };
+const timings = {
+  grabMs: [] as number[],
+  transferMs: [] as number[],
+  convertMs: [] as number[],
+  inferenceMs: [] as number[],
+  postMs: [] as number[],
+};
 const longTasks = { count: 0, maxMs: 0 };
 // Main-thread blocking, for the benchmark: every task over 50 ms.
 if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
@@ -47,6 +56,7 @@ function record(r: FrameResult): void {
   if (r.facePresent) liveLog.withFace++;
   timings.grabMs.push(r.timings.grabMs);
   timings.transferMs.push(r.timings.transferMs);
+  timings.convertMs.push(r.timings.convertMs);
   timings.inferenceMs.push(r.timings.inferenceMs);
   timings.postMs.push(r.timings.postMs);
   const now = performance.now();
@@ -178,6 +188,7 @@ const harness = {
     return {
       grabMs: [...timings.grabMs],
       transferMs: [...timings.transferMs],
+      convertMs: [...timings.convertMs],
       inferenceMs: [...timings.inferenceMs],
       postMs: [...timings.postMs],
     };
@@ -190,6 +201,19 @@ const harness = {
 
   crashWorker() {
     requireBridge().simulateCrash();
+  },
+
+  async profile(url: string, frames: number, delegate: Delegate) {
+    const rows = [];
+    for (const variant of PROFILE_VARIANTS) {
+      const worker = new Worker(new URL('../../workers/profile.worker.ts', import.meta.url), { type: 'module', name: 'profile' });
+      try {
+        rows.push(...(await Comlink.wrap<ProfileApi>(worker).profile(url, frames, delegate, variant)));
+      } finally {
+        worker.terminate();
+      }
+    }
+    return rows;
   },
 
   async timelineBench(frames: number, steps: number) {

@@ -3,7 +3,9 @@
  * line, tests, benchmarks) sees it. Types only.
  */
 import type { AnalyzedFrame } from './analyzed-frame.ts';
+import type { ProfileRow } from './profile-api.ts';
 import type {
+  Delegate,
   DelegateChoice,
   DelegateReport,
   ErrorCode,
@@ -62,7 +64,7 @@ export interface HarnessApi {
   resetLiveLog(): void;
   liveStatus(): Promise<LiveStatus>;
   /** Per-stage timings of the frames since the last reset (ms arrays), for benchmarks. */
-  liveTimings(): { grabMs: number[]; transferMs: number[]; inferenceMs: number[]; postMs: number[] };
+  liveTimings(): { grabMs: number[]; transferMs: number[]; convertMs: number[]; inferenceMs: number[]; postMs: number[] };
   stopCamera(): Promise<void>;
   crashWorker(): void;
   /**
@@ -70,6 +72,8 @@ export interface HarnessApi {
    * moving, a flash every 6 s, a marker every 90 s) drawn, then panned and zoomed `steps` times;
    * ms of the first draw (uPlot loaded, drawn and painted) and the median ms per pan or zoom (to the next painted frame).
    */
+  /** Where a frame's time goes in the landmarker, by ablation, on the first `frames` frames of the video at `url` (workers/profile.worker.ts). */
+  profile(url: string, frames: number, delegate: Delegate): Promise<ProfileRow[]>;
   timelineBench(frames: number, steps: number): Promise<{ drawMs: number; panMedianMs: number; panMaxMs: number }>;
 }
 

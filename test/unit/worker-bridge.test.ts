@@ -42,7 +42,7 @@ function summary(frames: number): FileSummary {
     framesAnalysed: frames,
     delegate: REPORT,
     elapsedMs: 1,
-    stageMs: { decode: 0, inference: 0, post: 0, deliver: 0 },
+    stageMs: { decode: 0, convert: 0, inference: 0, post: 0, deliver: 0 },
     baseline: null,
   };
 }

@@ -29,7 +29,7 @@ export async function analyzeVideoFile(
   onInfo?.(file.info);
   // Calibrating over the whole file: the window is closed at its end, whatever its length.
   if (options.calibrate) analyzer.post.calibrate(Number.MAX_SAFE_INTEGER);
-  const stageMs = { decode: 0, inference: 0, post: 0, deliver: 0 };
+  const stageMs = { decode: 0, convert: 0, inference: 0, post: 0, deliver: 0 };
   let batch: FrameResult[] = [];
   const send = async () => {
     if (batch.length === 0) return;
@@ -48,6 +48,7 @@ export async function analyzeVideoFile(
       try {
         const meta = { frameIndex: n, timestampMs, width: frame.displayWidth, height: frame.displayHeight, grabMs: 0, transferMs: 0 };
         const r = await analyzer.analyze(frame, meta);
+        stageMs.convert += r.timings.convertMs;
         stageMs.inference += r.timings.inferenceMs;
         stageMs.post += r.timings.postMs;
         batch.push(r);

@@ -3,7 +3,7 @@
  * on; IMAGE running mode, so no built-in temporal smoothing ever touches the landmarks (it would
  * halve a two-frame flash and add a tail).
  */
-import { FaceLandmarker } from '@mediapipe/tasks-vision';
+import { FaceLandmarker, type FaceLandmarkerOptions } from '@mediapipe/tasks-vision';
 // The module flavour of the wasm loader is the one that works inside a module worker.
 import wasmLoaderPath from '@mediapipe/tasks-vision/vision_wasm_module_internal.js?url';
 import wasmBinaryPath from '@mediapipe/tasks-vision/vision_wasm_module_internal.wasm?url';
@@ -48,24 +48,26 @@ function assertWebGl2(): void {
   }
 }
 
-export async function createLandmarker(delegate: Delegate): Promise<LandmarkerHandle> {
+/** The wasm files MediaPipe loads (same origin, built with the app). */
+export const WASM_FILESET = { wasmLoaderPath, wasmBinaryPath };
+
+/** `overrides` change the options for a profile only (bench/profile.ts); the app always runs these. */
+export async function createLandmarker(delegate: Delegate, overrides: Partial<FaceLandmarkerOptions> = {}): Promise<LandmarkerHandle> {
   assertWebGl2();
   const model = await loadModel();
   const canvas = new OffscreenCanvas(1, 1);
   try {
-    const landmarker = await FaceLandmarker.createFromOptions(
-      { wasmLoaderPath, wasmBinaryPath },
-      {
-        baseOptions: { modelAssetBuffer: model, delegate },
-        canvas,
-        runningMode: 'IMAGE',
-        numFaces: WORKER_DEFAULTS.maxFaces,
-        minFaceDetectionConfidence: WORKER_DEFAULTS.minFaceDetectionConfidence,
-        minFacePresenceConfidence: WORKER_DEFAULTS.minFacePresenceConfidence,
-        outputFaceBlendshapes: true,
-        outputFacialTransformationMatrixes: true,
-      },
-    );
+    const landmarker = await FaceLandmarker.createFromOptions(WASM_FILESET, {
+      baseOptions: { modelAssetBuffer: model, delegate },
+      canvas,
+      runningMode: 'IMAGE',
+      numFaces: WORKER_DEFAULTS.maxFaces,
+      minFaceDetectionConfidence: WORKER_DEFAULTS.minFaceDetectionConfidence,
+      minFacePresenceConfidence: WORKER_DEFAULTS.minFacePresenceConfidence,
+      outputFaceBlendshapes: true,
+      outputFacialTransformationMatrixes: true,
+      ...overrides,
+    });
     return { landmarker, delegate, canvas };
   } catch (err) {
     throw new PipelineError(

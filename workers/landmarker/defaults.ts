@@ -10,6 +10,14 @@ export const WORKER_DEFAULTS = {
   delegateProbeFrames: 3,
   /** Results per message during file analysis: fewer messages, still a smooth progress bar. */
   fileBatchSize: 16,
+  /**
+   * Whether a VideoFrame goes to the model as an ImageBitmap, per delegate. On the CPU delegate
+   * MediaPipe converts a VideoFrame itself far more slowly: 35.3 ms median per 640x480 frame from a
+   * VideoFrame against 1.5 ms to make the ImageBitmap plus 22.3 ms from it (2-core Xeon, headless
+   * Chromium 143, `npm run bench`'s profile). On the GPU delegate the frame stays a VideoFrame
+   * (not measured on a real GPU here; the profile prints both where one is present).
+   */
+  bitmapInput: { CPU: true, GPU: false },
   /** MediaPipe's detection confidence floor (its own default is 0.5). */
   minFaceDetectionConfidence: 0.5,
   minFacePresenceConfidence: 0.5,

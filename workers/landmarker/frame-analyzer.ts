@@ -15,6 +15,7 @@ import {
 import { initialRoster, selectInRoster } from '../../src/shared/face-roster.ts';
 import { followFace, initialFollowState, landmarkBox, type Box } from '../../src/shared/face-select.ts';
 import { createLandmarker, type LandmarkerHandle } from './create-landmarker.ts';
+import { WORKER_DEFAULTS } from './defaults.ts';
 import type { PostStage } from './post-stage.ts';
 
 export interface FrameMeta {
@@ -101,7 +102,17 @@ export class FrameAnalyzer {
     this.lastTimestampMs = timestampMs;
 
     const t0 = performance.now();
-    const mp: FaceLandmarkerResult = handle.landmarker.detect(frame);
+    const bitmap =
+      WORKER_DEFAULTS.bitmapInput[handle.delegate] && typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame
+        ? await createImageBitmap(frame)
+        : null;
+    const tc = performance.now();
+    let mp: FaceLandmarkerResult;
+    try {
+      mp = handle.landmarker.detect(bitmap ?? frame);
+    } finally {
+      bitmap?.close();
+    }
     const t1 = performance.now();
 
     const faces = mp.faceLandmarks;
@@ -162,7 +173,7 @@ export class FrameAnalyzer {
       baselineReady: post.baselineReady,
       events: this.pendingEvents.length ? [...this.pendingEvents.splice(0), ...post.events] : post.events,
       speech: post.speech,
-      timings: { grabMs: meta.grabMs, transferMs: meta.transferMs, inferenceMs: t1 - t0, postMs: t2 - t1 },
+      timings: { grabMs: meta.grabMs, transferMs: meta.transferMs, convertMs: tc - t0, inferenceMs: t1 - tc, postMs: t2 - t1 },
     };
   }
 

@@ -28,6 +28,8 @@ export interface StageTimings {
   grabMs: number;
   /** From capture time to the worker starting on the frame (queueing + transfer). */
   transferMs: number;
+  /** A VideoFrame turned into an ImageBitmap for the model (the CPU delegate: see WORKER_DEFAULTS.bitmapInput); 0 where the frame goes in as it is. */
+  convertMs: number;
   /** MediaPipe Face Landmarker. */
   inferenceMs: number;
   /** Face selection, action units, flash engine. */

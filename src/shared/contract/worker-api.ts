@@ -54,8 +54,8 @@ export interface FileSummary extends FileInfo {
   framesAnalysed: number;
   delegate: DelegateReport | null;
   elapsedMs: number;
-  /** Total ms spent per stage: waiting for decoded frames, landmarking, post stage, handing results over. */
-  stageMs: { decode: number; inference: number; post: number; deliver: number };
+  /** Total ms spent per stage: waiting for decoded frames, turning them into images for the model, landmarking, post stage, handing results over. */
+  stageMs: { decode: number; convert: number; inference: number; post: number; deliver: number };
   /** The neutral the file was read against at its end (calibrated over it when asked), or null if none formed. */
   baseline: NeutralBaseline | null;
 }
