@@ -17,6 +17,7 @@ import { installErrorTransfer } from '../src/shared/comlink-errors.ts';
 import { loadModel } from './landmarker/create-landmarker.ts';
 import { FrameAnalyzer } from './landmarker/frame-analyzer.ts';
 import { analyzeVideoFile } from './landmarker/analyze-video-file.ts';
+import { DetectPool, poolSize } from './landmarker/detect-pool.ts';
 import { ClipKeeper } from './landmarker/clip-keeper.ts';
 import { LiveStream } from './landmarker/live-stream.ts';
 import { createPostStage } from './landmarker/post-stage.ts';
@@ -24,6 +25,8 @@ import { createPostStage } from './landmarker/post-stage.ts';
 let analyzer: FrameAnalyzer | null = null;
 let live: LiveStream | null = null;
 let fileCancelled = false;
+/** The landmarkers a file's frames are shared among, kept from file to file while the size stays. */
+let pool: DetectPool | null = null;
 /** Clips of the live source's flashes, only while the page asks for them. */
 let clips: ClipKeeper | null = null;
 
@@ -104,6 +107,11 @@ const api = {
     await live?.stop();
     live = null;
     fileCancelled = false;
+    const size = poolSize(a.delegate().delegate, navigator.hardwareConcurrency ?? 1, options?.pool);
+    if (size !== (pool?.size ?? 0)) {
+      pool?.close();
+      pool = size > 0 ? new DetectPool(size, a.delegate().delegate) : null;
+    }
     return analyzeVideoFile(
       a,
       input,
@@ -111,6 +119,7 @@ const api = {
       onInfo,
       () => fileCancelled,
       options,
+      pool,
     );
   },
 
@@ -126,6 +135,10 @@ const api = {
   },
   setBaseline(baseline) {
     requireAnalyzer().post.setBaseline(baseline);
+  },
+
+  crashPoolMember() {
+    pool?.crashOne();
   },
 
   ping() {

@@ -112,7 +112,11 @@ const harness = {
   },
 
   /** Analyses a same-origin URL (the driver serves the file); frames stream to microflashFrames. */
-  async analyzeUrl(url: string, name: string, options: { raw?: boolean; calibrate?: boolean } = {}): Promise<AnalyzeOutcome> {
+  async analyzeUrl(
+    url: string,
+    name: string,
+    options: { raw?: boolean; calibrate?: boolean; pool?: number } = {},
+  ): Promise<AnalyzeOutcome> {
     const b = requireBridge();
     const sink = window.microflashFrames;
     try {
@@ -126,7 +130,7 @@ const harness = {
             void window.microflashInfo?.(info);
           },
         },
-        { calibrate: options.calibrate === true },
+        { calibrate: options.calibrate === true, ...(options.pool !== undefined ? { pool: options.pool } : {}) },
       );
       return { ok: true, summary };
     } catch (err) {
@@ -201,6 +205,10 @@ const harness = {
 
   crashWorker() {
     requireBridge().simulateCrash();
+  },
+
+  async crashPoolMember() {
+    await requireBridge().crashPoolMember();
   },
 
   async profile(url: string, frames: number, delegate: Delegate) {

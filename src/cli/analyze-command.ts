@@ -26,12 +26,14 @@ export interface AnalyzeOptions {
   force: boolean;
   /** Seconds without a new frame before a file is given up. */
   stallTimeout?: number;
+  /** Landmarkers per file (each page's pool); the worker's default (one per core on the CPU) when absent. */
+  pool?: number;
 }
 
 export interface AnalyzeEnvironment {
   toolVersion: string;
   modelSha256: string;
-  launch: (options: { delegate: DelegateChoice; rules: unknown }) => Promise<AnalysisBrowser>;
+  launch: (options: { delegate: DelegateChoice; rules: unknown; pool?: number }) => Promise<AnalysisBrowser>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
   /** Live bars when true, plain lines otherwise. */
@@ -80,7 +82,8 @@ async function runAll(inputs: InputFile[], rules: unknown, options: AnalyzeOptio
       now: env.now ?? (() => new Date()),
       stallTimeoutMs: (options.stallTimeout ?? CLI_DEFAULTS.stallTimeoutS) * 1000,
     },
-    launch: () => env.launch({ delegate: options.delegate, rules: rules ?? undefined }),
+    launch: () =>
+      env.launch({ delegate: options.delegate, rules: rules ?? undefined, ...(options.pool !== undefined ? { pool: options.pool } : {}) }),
     reporter: env.interactive ? createBarsReporter(env.stderr) : createPlainReporter(env.stderr),
   });
 

@@ -8,6 +8,7 @@ import { MODEL } from '../shared/model.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { analyzeCommand, type AnalyzeOptions } from './analyze-command.ts';
 import { CLI_DEFAULTS, EXIT_SETUP_FAILED } from './cli-defaults.ts';
+import { WORKER_DEFAULTS } from '../../workers/landmarker/defaults.ts';
 
 function positiveInteger(text: string): number {
   const n = Number(text);
@@ -15,10 +16,12 @@ function positiveInteger(text: string): number {
   return n;
 }
 
-/** A whole number from 1 to `max`, with why the bound is there. */
-function boundedInteger(max: number, why: string): (text: string) => number {
+/** A whole number from 1 (or `min`) to `max`, with why the bound is there. */
+function boundedInteger(max: number, why: string, min = 1): (text: string) => number {
   return (text) => {
-    const n = positiveInteger(text);
+    const n = Number(text);
+    if (min === 0 && n === 0) return 0;
+    positiveInteger(text);
     if (n > max) throw new InvalidArgumentError(`at most ${max}: ${why}`);
     return n;
   };
@@ -61,6 +64,11 @@ export function createProgram(onExit: (status: number) => void): Command {
       'files analysed in parallel, one headless page each',
       boundedInteger(maxJobs(), `each page runs its own model; this machine has ${availableParallelism()} cores`),
       CLI_DEFAULTS.jobs,
+    )
+    .option(
+      '--pool <n>',
+      'landmarkers per file, each in its own worker (default: one per core, up to 4, on the CPU; 0 on the GPU)',
+      boundedInteger(WORKER_DEFAULTS.maxPool, 'more landmarkers than that only share the same cores', 0),
     )
     .option('--shard <i/n>', 'analyse only shard i of n (1-based) of the sorted input list, for cluster job arrays')
     .addOption(new Option('--delegate <delegate>', 'MediaPipe delegate').choices(['auto', 'CPU', 'GPU']).default(CLI_DEFAULTS.delegate))

@@ -34,6 +34,8 @@ export interface AnalysisBrowserOptions {
   rules?: unknown;
   /** Include raw landmarks, blendshapes and matrices in every frame (recordings). */
   raw?: boolean;
+  /** Landmarkers per file (FileAnalysisOptions.pool); the worker's default when absent. */
+  pool?: number;
 }
 
 /** Console lines from MediaPipe's native code that are information, not errors. */
@@ -118,11 +120,12 @@ export async function launchAnalysisBrowser(
         };
         try {
           const out = await page
-            .evaluate(([u, n, raw, calibrate]) => window.microflash.analyzeUrl(u, n, { raw, calibrate }), [
+            .evaluate(([u, n, raw, calibrate, pool]) => window.microflash.analyzeUrl(u, n, { raw, calibrate, pool: pool ?? undefined }), [
               url,
               basename(path),
               options.raw ?? false,
               analyzeOptions.calibrate ?? false,
+              options.pool ?? null,
             ] as const)
             .catch((err: unknown) => {
               if (isBrowserGone(err)) {

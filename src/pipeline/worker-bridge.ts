@@ -286,6 +286,11 @@ export class WorkerBridge {
     this.baseline = baseline;
   }
 
+  /** For the test harness: a landmarker of the file pool crashes. */
+  crashPoolMember(): Promise<void> {
+    return this.api.crashPoolMember();
+  }
+
   /** For the test harness: ends the worker as a crash would; the watchdog must bring it back. */
   simulateCrash(): void {
     this.worker.terminate();

@@ -93,17 +93,19 @@ export function followFace(boxes: readonly Box[], state: FaceFollowState): { ind
   return { index, state: { selection: sel, last: boxes[index] ?? null } };
 }
 
-/** Bounding box of a face's landmarks (normalised image coordinates). */
-export function landmarkBox(points: Iterable<{ x: number; y: number }>): Box {
+/** Bounding box of a face's landmarks (normalised image coordinates), packed as x, y, z triples. */
+export function landmarkBox(landmarks: Float32Array): Box {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
-  for (const p of points) {
-    if (p.x < x0) x0 = p.x;
-    if (p.x > x1) x1 = p.x;
-    if (p.y < y0) y0 = p.y;
-    if (p.y > y1) y1 = p.y;
+  for (let i = 0; i + 1 < landmarks.length; i += 3) {
+    const x = landmarks[i]!;
+    const y = landmarks[i + 1]!;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
   }
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }

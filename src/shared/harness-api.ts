@@ -53,7 +53,8 @@ export interface HarnessApi {
   /** Follows another face (a point in normalised image coordinates) or the largest again. */
   selectFace(selection: FaceSelection): Promise<void>;
   /** `calibrate`: the file shows the person's neutral; the summary's baseline is calibrated over all of it. */
-  analyzeUrl(url: string, name: string, options?: { raw?: boolean; calibrate?: boolean }): Promise<AnalyzeOutcome>;
+  /** `pool`: landmarkers for the file (FileAnalysisOptions.pool). */
+  analyzeUrl(url: string, name: string, options?: { raw?: boolean; calibrate?: boolean; pool?: number }): Promise<AnalyzeOutcome>;
   /** The person's neutral for everything analysed next; null: each file learns its own. */
   setBaseline(baseline: NeutralBaseline | null): Promise<void>;
   /** `clips`: keep a short clip of each flash too (counted in liveStatus, not stored), to measure what it costs. */
@@ -72,6 +73,8 @@ export interface HarnessApi {
    * moving, a flash every 6 s, a marker every 90 s) drawn, then panned and zoomed `steps` times;
    * ms of the first draw (uPlot loaded, drawn and painted) and the median ms per pan or zoom (to the next painted frame).
    */
+  /** A landmarker of the file pool crashes (during a file analysis). */
+  crashPoolMember(): Promise<void>;
   /** Where a frame's time goes in the landmarker, by ablation, on the first `frames` frames of the video at `url` (workers/profile.worker.ts). */
   profile(url: string, frames: number, delegate: Delegate): Promise<ProfileRow[]>;
   timelineBench(frames: number, steps: number): Promise<{ drawMs: number; panMedianMs: number; panMaxMs: number }>;

@@ -43,6 +43,7 @@ function summary(frames: number): FileSummary {
     delegate: REPORT,
     elapsedMs: 1,
     stageMs: { decode: 0, convert: 0, inference: 0, post: 0, deliver: 0 },
+    pool: { size: 0, replaced: 0 },
     baseline: null,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * A whole file through the analyzer: every frame in presentation order, results handed over in
+ * A whole file through the analyzer: every frame in presentation order (with a pool of
+ * landmarkers, several frames in the model at once, finished in order), results handed over in
  * batches (awaited, so a slow consumer slows decoding instead of piling results up), events still
  * open at the end closed there, and time per stage totalled.
  */
@@ -13,7 +14,9 @@ import {
 } from '../../src/shared/contract/index.ts';
 import { WORKER_DEFAULTS } from './defaults.ts';
 import { openVideoFile } from './file-source.ts';
-import type { FrameAnalyzer } from './frame-analyzer.ts';
+import type { DetectPool } from './detect-pool.ts';
+import type { Detection } from './detection.ts';
+import type { FrameAnalyzer, FrameMeta } from './frame-analyzer.ts';
 
 export async function analyzeVideoFile(
   analyzer: FrameAnalyzer,
@@ -22,6 +25,7 @@ export async function analyzeVideoFile(
   onInfo: ((info: FileInfo) => void) | undefined,
   cancelled: () => boolean,
   options: FileAnalysisOptions = {},
+  pool: DetectPool | null = null,
 ): Promise<FileSummary> {
   analyzer.resetSession();
   const t0 = performance.now();
@@ -41,31 +45,47 @@ export async function analyzeVideoFile(
   };
   let n = 0;
   let lastMs = 0;
+  /** Frames handed to the pool, in presentation order, not finished yet. */
+  const inFlight: { meta: FrameMeta; detection: Promise<Detection> }[] = [];
+  const maxInFlight = pool ? pool.size * WORKER_DEFAULTS.framesPerMember : 0;
+  const finish = async (r: FrameResult) => {
+    stageMs.convert += r.timings.convertMs;
+    stageMs.inference += r.timings.inferenceMs;
+    stageMs.post += r.timings.postMs;
+    batch.push(r);
+    lastMs = r.timestampMs;
+    // The newest result stays back, so that events closed by the end of the file can ride on it.
+    if (batch.length > WORKER_DEFAULTS.fileBatchSize) {
+      const newest = batch.pop() as FrameResult;
+      await send();
+      batch.push(newest);
+    }
+  };
+  const finishOldest = async () => {
+    const { meta, detection } = inFlight.shift()!;
+    await finish(analyzer.finish(await detection, meta));
+  };
   let waitFrom = performance.now();
   try {
     for await (const { frame, timestampMs } of file.frames()) {
       stageMs.decode += performance.now() - waitFrom;
-      try {
-        const meta = { frameIndex: n, timestampMs, width: frame.displayWidth, height: frame.displayHeight, grabMs: 0, transferMs: 0 };
-        const r = await analyzer.analyze(frame, meta);
-        stageMs.convert += r.timings.convertMs;
-        stageMs.inference += r.timings.inferenceMs;
-        stageMs.post += r.timings.postMs;
-        batch.push(r);
-      } finally {
-        frame.close();
-      }
+      const meta = { frameIndex: n, timestampMs, width: frame.displayWidth, height: frame.displayHeight, grabMs: 0, transferMs: 0 };
       n++;
-      lastMs = timestampMs;
-      // The newest result stays back, so that events closed by the end of the file can ride on it.
-      if (batch.length > WORKER_DEFAULTS.fileBatchSize) {
-        const newest = batch.pop() as FrameResult;
-        await send();
-        batch.push(newest);
+      if (pool) {
+        // The pool closes the frame; results are finished in presentation order.
+        inFlight.push({ meta, detection: pool.detect(frame) });
+        if (inFlight.length >= maxInFlight) await finishOldest();
+      } else {
+        try {
+          await finish(await analyzer.analyze(frame, meta));
+        } finally {
+          frame.close();
+        }
       }
       if (cancelled()) break;
       waitFrom = performance.now();
     }
+    while (inFlight.length) await finishOldest();
     if (options.calibrate && !analyzer.post.finishCalibration()) {
       throw new PipelineError(
         'no-face',
@@ -77,6 +97,8 @@ export async function analyzeVideoFile(
     if (tail.length > 0 && last) last.events.push(...tail);
     await send();
   } finally {
+    // A failure leaves frames in the pool: they are finished or dropped with it; none is waited on.
+    for (const f of inFlight) f.detection.catch(() => {});
     file.close();
   }
   return {
@@ -85,6 +107,7 @@ export async function analyzeVideoFile(
     delegate: analyzer.delegate(),
     elapsedMs: performance.now() - t0,
     stageMs,
+    pool: { size: pool?.size ?? 0, replaced: pool?.replaced ?? 0 },
     baseline: analyzer.post.getBaseline(),
   };
 }

@@ -18,6 +18,14 @@ export const WORKER_DEFAULTS = {
    * (not measured on a real GPU here; the profile prints both where one is present).
    */
   bitmapInput: { CPU: true, GPU: false },
+  /** Most landmarkers in a file's pool (detect-pool.ts): each is a worker with its own model (about 40 MB). */
+  maxPool: 4,
+  /** Times a frame is handed to a fresh pool member after the one holding it died, before the analysis fails. */
+  poolRetries: 2,
+  /** A pool member that has not answered a frame for this long is taken for dead and replaced (ms): far above a frame's time even on a loaded machine. */
+  poolAnswerMs: 30_000,
+  /** Frames in flight per pool member during a file analysis (one being analysed, one waiting). */
+  framesPerMember: 2,
   /** MediaPipe's detection confidence floor (its own default is 0.5). */
   minFaceDetectionConfidence: 0.5,
   minFacePresenceConfidence: 0.5,

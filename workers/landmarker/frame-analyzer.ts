@@ -1,6 +1,7 @@
 /**
- * One frame in, one FrameResult out: Face Landmarker, face selection, then the post stage.
- * Owns the one landmarker instance of the session; recreates it after WebGL context loss.
+ * One frame in, one FrameResult out: Face Landmarker (detect, here, or a pool member's detection),
+ * then, in capture order, face selection and the post stage (finish). Owns this worker's one
+ * landmarker instance; recreates it after WebGL context loss.
  */
 import type { FaceLandmarkerResult } from '@mediapipe/tasks-vision';
 import {
@@ -15,6 +16,7 @@ import {
 import { initialRoster, selectInRoster } from '../../src/shared/face-roster.ts';
 import { followFace, initialFollowState, landmarkBox, type Box } from '../../src/shared/face-select.ts';
 import { createLandmarker, type LandmarkerHandle } from './create-landmarker.ts';
+import { type Detection, facesOf } from './detection.ts';
 import { WORKER_DEFAULTS } from './defaults.ts';
 import type { PostStage } from './post-stage.ts';
 
@@ -96,11 +98,9 @@ export class FrameAnalyzer {
     return this.handle;
   }
 
-  async analyze(frame: TexImageSource, meta: FrameMeta): Promise<FrameResult> {
+  /** The model on one frame, in this worker. */
+  async detect(frame: TexImageSource): Promise<Detection> {
     const handle = await this.landmarker();
-    const timestampMs = Math.max(meta.timestampMs, this.lastTimestampMs + MIN_TIMESTAMP_STEP_MS);
-    this.lastTimestampMs = timestampMs;
-
     const t0 = performance.now();
     const bitmap =
       WORKER_DEFAULTS.bitmapInput[handle.delegate] && typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame
@@ -113,44 +113,39 @@ export class FrameAnalyzer {
     } finally {
       bitmap?.close();
     }
+    const faces = facesOf(mp);
+    return { faces, convertMs: tc - t0, inferenceMs: performance.now() - tc };
+  }
+
+  async analyze(frame: TexImageSource, meta: FrameMeta): Promise<FrameResult> {
+    return this.finish(await this.detect(frame), meta);
+  }
+
+  /** What the model found in a frame (here or in a pool member), in capture order: the followed face, its AUs and flashes. */
+  finish(detection: Detection, meta: FrameMeta): FrameResult {
+    const timestampMs = Math.max(meta.timestampMs, this.lastTimestampMs + MIN_TIMESTAMP_STEP_MS);
+    this.lastTimestampMs = timestampMs;
     const t1 = performance.now();
 
-    const faces = mp.faceLandmarks;
-    const boxes: Box[] = [];
+    const faces = detection.faces;
+    const boxes: Box[] = faces.map((f) => landmarkBox(f.landmarks));
     const faceBoxes = new Float32Array(faces.length * 4);
-    faces.forEach((points, i) => {
-      const box = landmarkBox(points);
-      boxes.push(box);
+    boxes.forEach((box, i) => {
       faceBoxes.set([box.x, box.y, box.w, box.h], i * 4);
     });
     const followed = followFace(boxes, this.follow);
     this.follow = followed.state;
     const index = followed.index;
-
-    const landmarks = new Float32Array(LANDMARK_COUNT * 3);
-    const blendshapes = new Float32Array(BLENDSHAPE_COUNT);
-    const matrix = new Float32Array(16);
-    const points = index >= 0 ? faces[index] : undefined;
-    if (points) {
-      const n = Math.min(points.length, LANDMARK_COUNT);
-      for (let i = 0; i < n; i++) {
-        const p = points[i] as { x: number; y: number; z: number };
-        landmarks[i * 3] = p.x;
-        landmarks[i * 3 + 1] = p.y;
-        landmarks[i * 3 + 2] = p.z;
-      }
-      mp.faceBlendshapes[index]?.categories.forEach((c, i) => {
-        if (i < BLENDSHAPE_COUNT) blendshapes[i] = c.score;
-      });
-      const m = mp.facialTransformationMatrixes?.[index]?.data;
-      if (m) matrix.set(m.slice(0, 16));
-    }
+    const face = index >= 0 ? faces[index] : undefined;
+    const landmarks = face?.landmarks ?? new Float32Array(LANDMARK_COUNT * 3);
+    const blendshapes = face?.blendshapes ?? new Float32Array(BLENDSHAPE_COUNT);
+    const matrix = face?.matrix ?? new Float32Array(16);
 
     const post = this.post.step({
       timestampMs,
       width: meta.width,
       height: meta.height,
-      face: points ? { landmarks, blendshapes, matrix } : null,
+      face: face ? { landmarks, blendshapes, matrix } : null,
     });
     const t2 = performance.now();
 
@@ -160,8 +155,8 @@ export class FrameAnalyzer {
       width: meta.width,
       height: meta.height,
       faceCount: faces.length,
-      facePresent: points !== undefined,
-      faceIndex: points ? index : -1,
+      facePresent: face !== undefined,
+      faceIndex: face ? index : -1,
       landmarks,
       blendshapes,
       matrix,
@@ -173,7 +168,13 @@ export class FrameAnalyzer {
       baselineReady: post.baselineReady,
       events: this.pendingEvents.length ? [...this.pendingEvents.splice(0), ...post.events] : post.events,
       speech: post.speech,
-      timings: { grabMs: meta.grabMs, transferMs: meta.transferMs, convertMs: tc - t0, inferenceMs: t1 - tc, postMs: t2 - t1 },
+      timings: {
+        grabMs: meta.grabMs,
+        transferMs: meta.transferMs,
+        convertMs: detection.convertMs,
+        inferenceMs: detection.inferenceMs,
+        postMs: t2 - t1,
+      },
     };
   }
 

@@ -47,6 +47,11 @@ export interface FileAnalysisOptions {
    * returns it, to read the person's other files against).
    */
   calibrate?: boolean;
+  /**
+   * Landmarkers working on the file's frames at once, each in its own worker (0: the analysis
+   * worker's own). Default: one per core, up to 4, on the CPU delegate; none on the GPU.
+   */
+  pool?: number;
 }
 
 export interface FileSummary extends FileInfo {
@@ -56,6 +61,8 @@ export interface FileSummary extends FileInfo {
   elapsedMs: number;
   /** Total ms spent per stage: waiting for decoded frames, turning them into images for the model, landmarking, post stage, handing results over. */
   stageMs: { decode: number; convert: number; inference: number; post: number; deliver: number };
+  /** Landmarkers the frames were shared among (0: the analysis worker's own model alone); pool members replaced after a crash. */
+  pool: { size: number; replaced: number };
   /** The neutral the file was read against at its end (calibrated over it when asked), or null if none formed. */
   baseline: NeutralBaseline | null;
 }
@@ -109,6 +116,9 @@ export interface LandmarkerApi {
   calibrate(durationMs: number): void;
   /** Uses a neutral (validated in the worker) as the session's given neutral: later sources and files start from it. null forgets it. */
   setBaseline(baseline: NeutralBaseline | null): void;
+
+  /** For the test harness: a member of the file pool crashes (it must be replaced, every frame still analysed once, in order). */
+  crashPoolMember(): void;
 
   /** Health check for the bridge's watchdog. */
   ping(): number;
