@@ -17,7 +17,8 @@ import { installErrorTransfer } from '../src/shared/comlink-errors.ts';
 import { loadModel } from './landmarker/create-landmarker.ts';
 import { FrameAnalyzer } from './landmarker/frame-analyzer.ts';
 import { analyzeVideoFile } from './landmarker/analyze-video-file.ts';
-import { DetectPool, poolSize } from './landmarker/detect-pool.ts';
+import { DetectPool } from './landmarker/detect-pool.ts';
+import { poolSize } from './landmarker/pool-size.ts';
 import { ClipKeeper } from './landmarker/clip-keeper.ts';
 import { LiveStream } from './landmarker/live-stream.ts';
 import { createPostStage } from './landmarker/post-stage.ts';
@@ -107,7 +108,7 @@ const api = {
     await live?.stop();
     live = null;
     fileCancelled = false;
-    const size = poolSize(a.delegate().delegate, navigator.hardwareConcurrency ?? 1, options?.pool);
+    const size = poolSize(a.delegate().delegate, navigator.hardwareConcurrency ?? 1, options?.pool, options?.pages);
     if (size !== (pool?.size ?? 0)) {
       pool?.close();
       pool = size > 0 ? new DetectPool(size, a.delegate().delegate) : null;

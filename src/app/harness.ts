@@ -115,7 +115,7 @@ const harness = {
   async analyzeUrl(
     url: string,
     name: string,
-    options: { raw?: boolean; calibrate?: boolean; pool?: number } = {},
+    options: { raw?: boolean; calibrate?: boolean; pool?: number; pages?: number } = {},
   ): Promise<AnalyzeOutcome> {
     const b = requireBridge();
     const sink = window.microflashFrames;
@@ -130,7 +130,11 @@ const harness = {
             void window.microflashInfo?.(info);
           },
         },
-        { calibrate: options.calibrate === true, ...(options.pool !== undefined ? { pool: options.pool } : {}) },
+        {
+          calibrate: options.calibrate === true,
+          ...(options.pool !== undefined ? { pool: options.pool } : {}),
+          ...(options.pages !== undefined ? { pages: options.pages } : {}),
+        },
       );
       return { ok: true, summary };
     } catch (err) {

@@ -33,7 +33,7 @@ export interface AnalyzeOptions {
 export interface AnalyzeEnvironment {
   toolVersion: string;
   modelSha256: string;
-  launch: (options: { delegate: DelegateChoice; rules: unknown; pool?: number }) => Promise<AnalysisBrowser>;
+  launch: (options: { delegate: DelegateChoice; rules: unknown; pool?: number; pages?: number }) => Promise<AnalysisBrowser>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
   /** Live bars when true, plain lines otherwise. */
@@ -83,7 +83,12 @@ async function runAll(inputs: InputFile[], rules: unknown, options: AnalyzeOptio
       stallTimeoutMs: (options.stallTimeout ?? CLI_DEFAULTS.stallTimeoutS) * 1000,
     },
     launch: () =>
-      env.launch({ delegate: options.delegate, rules: rules ?? undefined, ...(options.pool !== undefined ? { pool: options.pool } : {}) }),
+      env.launch({
+        delegate: options.delegate,
+        rules: rules ?? undefined,
+        pages: options.jobs,
+        ...(options.pool !== undefined ? { pool: options.pool } : {}),
+      }),
     reporter: env.interactive ? createBarsReporter(env.stderr) : createPlainReporter(env.stderr),
   });
 

@@ -36,6 +36,8 @@ export interface AnalysisBrowserOptions {
   raw?: boolean;
   /** Landmarkers per file (FileAnalysisOptions.pool); the worker's default when absent. */
   pool?: number;
+  /** Pages analysing at once (--jobs), so that the default pool shares the cores. */
+  pages?: number;
 }
 
 /** Console lines from MediaPipe's native code that are information, not errors. */
@@ -120,13 +122,18 @@ export async function launchAnalysisBrowser(
         };
         try {
           const out = await page
-            .evaluate(([u, n, raw, calibrate, pool]) => window.microflash.analyzeUrl(u, n, { raw, calibrate, pool: pool ?? undefined }), [
-              url,
-              basename(path),
-              options.raw ?? false,
-              analyzeOptions.calibrate ?? false,
-              options.pool ?? null,
-            ] as const)
+            .evaluate(
+              ([u, n, raw, calibrate, pool, pages]) =>
+                window.microflash.analyzeUrl(u, n, { raw, calibrate, pool: pool ?? undefined, pages: pages ?? undefined }),
+              [
+                url,
+                basename(path),
+                options.raw ?? false,
+                analyzeOptions.calibrate ?? false,
+                options.pool ?? null,
+                options.pages ?? null,
+              ] as const,
+            )
             .catch((err: unknown) => {
               if (isBrowserGone(err)) {
                 throw new AnalysisError(

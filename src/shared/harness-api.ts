@@ -54,7 +54,11 @@ export interface HarnessApi {
   selectFace(selection: FaceSelection): Promise<void>;
   /** `calibrate`: the file shows the person's neutral; the summary's baseline is calibrated over all of it. */
   /** `pool`: landmarkers for the file (FileAnalysisOptions.pool). */
-  analyzeUrl(url: string, name: string, options?: { raw?: boolean; calibrate?: boolean; pool?: number }): Promise<AnalyzeOutcome>;
+  analyzeUrl(
+    url: string,
+    name: string,
+    options?: { raw?: boolean; calibrate?: boolean; pool?: number; pages?: number },
+  ): Promise<AnalyzeOutcome>;
   /** The person's neutral for everything analysed next; null: each file learns its own. */
   setBaseline(baseline: NeutralBaseline | null): Promise<void>;
   /** `clips`: keep a short clip of each flash too (counted in liveStatus, not stored), to measure what it costs. */

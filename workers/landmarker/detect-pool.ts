@@ -4,24 +4,13 @@
  * landmarking worker decodes, and the detections come back to be finished (face selection, AUs,
  * flashes) in presentation order. A member that dies is replaced and its frames are handed out
  * again: every frame is still analysed exactly once, in order. The pool size comes from the cores
- * and the delegate (poolSize), or is given.
+ * and the delegate (pool-size.ts), or is given.
  */
 import * as Comlink from 'comlink';
 import type { Delegate } from '../../src/shared/contract/index.ts';
 import type { DetectHelperApi } from '../detect-helper.worker.ts';
 import { WORKER_DEFAULTS } from './defaults.ts';
 import type { Detection } from './detection.ts';
-
-/**
- * Members for a file on `delegate`: on the CPU one per core up to the cap (with fewer than 2 cores
- * none: the landmarking worker's own model is faster than a pool of one); on the GPU none (one
- * model already keeps the GPU busy; more share it).
- */
-export function poolSize(delegate: Delegate, cores: number, asked?: number): number {
-  if (asked !== undefined) return Math.max(0, Math.min(WORKER_DEFAULTS.maxPool, Math.floor(asked)));
-  if (delegate !== 'CPU' || cores < 2) return 0;
-  return Math.min(WORKER_DEFAULTS.maxPool, cores);
-}
 
 interface Member {
   worker: Worker;

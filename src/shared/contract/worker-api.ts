@@ -52,6 +52,8 @@ export interface FileAnalysisOptions {
    * worker's own). Default: one per core, up to 4, on the CPU delegate; none on the GPU.
    */
   pool?: number;
+  /** Pages analysing files at once on this machine (the command line's --jobs): the default pool shares the cores among them. */
+  pages?: number;
 }
 
 export interface FileSummary extends FileInfo {
