@@ -4,13 +4,9 @@
  * table per delegate. Options: --frames N (default 60), --only CPU|GPU.
  */
 import { cpus } from 'node:os';
-import type {} from '../src/shared/harness-api.ts';
 import type { Delegate } from '../src/shared/contract/index.ts';
-import { launchChromium } from '../src/node/chromium.ts';
-import { ensureBuilt } from '../src/node/ensure-build.ts';
-import { DIST_DIR } from '../src/node/paths.ts';
-import { startStaticServer } from '../src/node/static-server.ts';
 import { h264Copy, y4mFor } from '../scripts/lib/media.ts';
+import { withHarness } from './with-harness.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -23,13 +19,7 @@ const SOURCE = 'WDA_KatieHill_000.mp4';
 /** A delegate that takes longer than this for the whole profile (software WebGL for the GPU) is reported as such. */
 const LIMIT_MS = 240_000;
 
-await ensureBuilt();
-const server = await startStaticServer(DIST_DIR);
-const browser = await launchChromium();
-try {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/harness.html`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+await withHarness(async (page, server) => {
   // The camera's picture: 640x480 at 30 fps, as H.264 (which every Chromium decodes).
   const url = server.addFile(h264Copy(y4mFor(SOURCE, 30, Math.ceil(FRAMES / 30) + 1), 'profile-640x480'));
   console.log(
@@ -47,7 +37,4 @@ try {
       if (delegate !== 'CPU') break;
     }
   }
-} finally {
-  await browser.close();
-  await server.close();
-}
+});

@@ -5,24 +5,14 @@
  * The videos are stored as they are (they are compressed already).
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { FlashEvent } from '../contract/index.ts';
+import type { FlashClip } from '../contract/index.ts';
 import { csvRow } from './csv-escape.ts';
 import { EXPORT_DEFAULTS } from './export-defaults.ts';
 import { formatNumber } from './format-number.ts';
 import { type KeptSession, sessionStem } from './session-times.ts';
 
-/** A clip as the archive reads it: the stored clip's facts and its video's bytes. */
-export interface ClipFile {
-  /** Times in ms on the source's clock, like the session's events. */
-  event: FlashEvent;
-  startMs: number;
-  endMs: number;
-  frameCount: number;
-  width: number;
-  height: number;
-  mimeType: string;
-  bytes: Uint8Array;
-}
+/** A clip as the archive reads it: the stored clip's facts (times in ms on the source's clock, like the session's events) and its video's bytes. */
+export type ClipFile = Omit<FlashClip, 'video'> & { bytes: Uint8Array };
 
 export const CLIPS_CSV_COLUMNS: readonly string[] = [
   'file',
