@@ -56,6 +56,9 @@ const api = {
     await live?.stop();
     a.resetSession();
     clips?.reset();
+    // A live source needs no file pool: its models' memory is given back.
+    pool?.close();
+    pool = null;
     live = new LiveStream(
       a,
       (frame, r) => {

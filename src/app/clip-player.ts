@@ -105,9 +105,11 @@ export class ClipPlayer {
       this.loaded = clip;
       this.video.srcObject = null;
       this.video.src = this.url;
+      // A clip the browser cannot play (damaged) shows nothing rather than waiting for ever.
       await new Promise<void>((resolve) => {
         if (this.video.readyState >= HTMLMediaElement.HAVE_METADATA) resolve();
-        else this.video.addEventListener('loadedmetadata', () => resolve(), { once: true });
+        this.video.addEventListener('loadedmetadata', () => resolve(), { once: true });
+        this.video.addEventListener('error', () => resolve(), { once: true });
       });
     }
     this.video.pause();

@@ -32,10 +32,16 @@ export class ClipKeeper {
       i >= 0 ? { x: r.faceBoxes[i * 4]!, y: r.faceBoxes[i * 4 + 1]!, w: r.faceBoxes[i * 4 + 2]!, h: r.faceBoxes[i * 4 + 3]! } : null;
     const sq = cropSquare(face, r.width, r.height, this.square);
     this.square = sq;
-    const item = takeClipImage(frame, sq, this.size, (source) => {
-      this.ctx.drawImage(source, sq.x, sq.y, sq.side, sq.side, 0, 0, this.size, this.size);
-      return this.ctx.getImageData(0, 0, this.size, this.size);
-    });
+    let item: Promise<ClipImage>;
+    try {
+      item = takeClipImage(frame, sq, this.size, (source) => {
+        this.ctx.drawImage(source, sq.x, sq.y, sq.side, sq.side, 0, 0, this.size, this.size);
+        return this.ctx.getImageData(0, 0, this.size, this.size);
+      });
+    } catch (err) {
+      // Keeping clips never stops the analysis: this frame's crop fails, and with it its clips.
+      item = Promise.reject(err as Error);
+    }
     item.catch(() => {}); // a failed crop fails its clip, said when the clip is made
     for (const clip of this.planner.step({ atMs: r.timestampMs, item }, r.events)) this.hand(clip);
   }
