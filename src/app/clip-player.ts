@@ -36,9 +36,10 @@ export class ClipPlayer {
     private readonly onTime: (s: number) => void,
   ) {}
 
+  /** Lists `clips`, in time order (as the store gives them). */
   show(clips: readonly ReviewClip[]): void {
     this.end();
-    this.clips = [...clips].sort((a, b) => a.startS - b.startS);
+    this.clips = clips;
     this.list.hidden = this.clips.length === 0;
     this.list.replaceChildren(
       ...this.clips.map((c, i) =>

@@ -45,8 +45,9 @@ export class DataPanel {
         .then(() => this.refresh())
         .catch((e: Error) => this.hooks.say('error', `Could not delete it: ${e.message}. "Delete all stored data" removes everything.`));
     const rows = [
-      ...sessions.map((s) =>
-        h(
+      ...sessions.map((s) => {
+        const clips = clipCounts.get(s.id) ?? 0;
+        return h(
           'div',
           { class: 'item', dataset: { type: 'session', id: s.id } },
           h(
@@ -55,7 +56,7 @@ export class DataPanel {
             `Session ${new Date(s.startedAt).toLocaleString()} · ${s.source} · ${s.events.length} expressions` +
               (s.consent ? ` · consent given ${new Date(s.consent.givenAt).toLocaleTimeString()}` : '') +
               (s.markers.length ? ` · ${s.markers.length} marker${s.markers.length > 1 ? 's' : ''}` : '') +
-              (clipCounts.get(s.id) ? ` · ${clipCounts.get(s.id)} clip${clipCounts.get(s.id)! > 1 ? 's' : ''}` : ''),
+              (clips ? ` · ${clips} clip${clips > 1 ? 's' : ''}` : ''),
           ),
           ...SESSION_EXPORTS.map(([kind, label]) =>
             h(
@@ -74,7 +75,7 @@ export class DataPanel {
               label,
             ),
           ),
-          ...(clipCounts.get(s.id)
+          ...(clips
             ? [
                 h(
                   'button',
@@ -101,8 +102,8 @@ export class DataPanel {
             'Review',
           ),
           h('button', { onclick: remove(() => this.store.deleteSession(s.id)) }, 'Delete'),
-        ),
-      ),
+        );
+      }),
       ...baselines.map((b) =>
         h(
           'div',

@@ -19,18 +19,17 @@ export function reviewKeptSession(
   onChanged: () => void,
 ): Promise<number> {
   const origin = session.clockOriginMs ?? 0;
-  const reviewClips: ReviewClip[] = [...clips]
-    .sort((a, b) => a.startMs - b.startMs)
-    .map((c, i) => ({
-      kind: c.event.kind,
-      onsetS: (c.event.onsetMs - origin) / 1000,
-      durationMs: c.event.durationMs,
-      micro: c.event.micro,
-      startS: (c.startMs - origin) / 1000,
-      endS: (c.endMs - origin) / 1000,
-      video: c.video,
-      fileName: clipFileName(c, i, session.clockOriginMs),
-    }));
+  // In time order, as the store gives them (the index names the file, as in the zip).
+  const reviewClips: ReviewClip[] = clips.map((c, i) => ({
+    kind: c.event.kind,
+    onsetS: (c.event.onsetMs - origin) / 1000,
+    durationMs: c.event.durationMs,
+    micro: c.event.micro,
+    startS: (c.startMs - origin) / 1000,
+    endS: (c.endMs - origin) / 1000,
+    video: c.video,
+    fileName: clipFileName(c, i, session.clockOriginMs),
+  }));
   return review.showSession(
     traceOfRows(frames),
     sessionRelativeEvents(session),

@@ -56,9 +56,9 @@ export class DataStore {
     return this.db;
   }
 
-  /** Starts keeping a session of `source`, with the analysed person's consent where it is someone else; resolves with its id. */
-  async startSession(source: string, consent: ConsentRecord | null = null): Promise<string> {
-    if (this.session) return this.session.id;
+  /** Starts keeping a session of `source`, with the analysed person's consent where it is someone else. */
+  async startSession(source: string, consent: ConsentRecord | null = null): Promise<void> {
+    if (this.session) return;
     this.pendingFrames = 0;
     this.nextSeq = 0;
     this.session = {
@@ -73,7 +73,6 @@ export class DataStore {
       consent,
     };
     await this.persist();
-    return this.session.id;
   }
 
   /**

@@ -78,7 +78,7 @@ export function createClipPlanner<T>(timing: Partial<ClipTiming> = {}): ClipPlan
   return {
     step(shot, events) {
       for (const clip of open) if (shot.atMs <= clip.untilMs) clip.shots.push(shot);
-      ring = ring.filter((s) => s.atMs >= shot.atMs - ringMs);
+      while (ring.length && ring[0]!.atMs < shot.atMs - ringMs) ring.shift();
       ring.push(shot);
       for (const e of events) {
         // A flash that starts and ends on one frame, or was under way when clips were turned on, opens here.
