@@ -18,6 +18,7 @@ import { loadModel } from './landmarker/create-landmarker.ts';
 import { FrameAnalyzer } from './landmarker/frame-analyzer.ts';
 import { analyzeVideoFile } from './landmarker/analyze-video-file.ts';
 import { DetectPool } from './landmarker/detect-pool.ts';
+import { WORKER_DEFAULTS } from './landmarker/defaults.ts';
 import { poolSize } from './landmarker/pool-size.ts';
 import { ClipKeeper } from './landmarker/clip-keeper.ts';
 import { LiveStream } from './landmarker/live-stream.ts';
@@ -111,7 +112,10 @@ const api = {
     await live?.stop();
     live = null;
     fileCancelled = false;
-    const size = poolSize(a.delegate().delegate, navigator.hardwareConcurrency ?? 1, options?.pool, options?.pages);
+    const size =
+      options?.pool !== undefined || WORKER_DEFAULTS.poolByDefault
+        ? poolSize(a.delegate().delegate, navigator.hardwareConcurrency ?? 1, options?.pool, options?.pages)
+        : 0;
     if (size !== (pool?.size ?? 0)) {
       pool?.close();
       pool = size > 0 ? new DetectPool(size, a.delegate().delegate) : null;

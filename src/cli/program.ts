@@ -67,7 +67,7 @@ export function createProgram(onExit: (status: number) => void): Command {
     )
     .option(
       '--pool <n>',
-      'landmarkers per file, each in its own worker (default: one per core, up to 4, on the CPU; 0 on the GPU)',
+      "landmarkers per file, each in its own worker (default 0: the page's own model; on the CPU one per core, up to 4, is fastest)",
       boundedInteger(WORKER_DEFAULTS.maxPool, 'more landmarkers than that only share the same cores', 0),
     )
     .option('--shard <i/n>', 'analyse only shard i of n (1-based) of the sorted input list, for cluster job arrays')

@@ -18,6 +18,13 @@ export const WORKER_DEFAULTS = {
    * (not measured on a real GPU here; the profile prints both where one is present).
    */
   bitmapInput: { CPU: true, GPU: false },
+  /**
+   * Whether a file's frames are shared among a pool when nobody asked for one (--pool,
+   * FileAnalysisOptions.pool). Off: in one of three full test runs on a 2-core machine the page
+   * crashed at the start of two files analysed with the default pool, not yet explained; asked
+   * for, the pool is used as sized by pool-size.ts.
+   */
+  poolByDefault: false,
   /** Most landmarkers in a file's pool (detect-pool.ts): each is a worker with its own model (about 40 MB). */
   maxPool: 4,
   /** Times a frame is handed to a fresh pool member after the one holding it died, before the analysis fails. */

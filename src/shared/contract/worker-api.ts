@@ -49,7 +49,7 @@ export interface FileAnalysisOptions {
   calibrate?: boolean;
   /**
    * Landmarkers working on the file's frames at once, each in its own worker (0: the analysis
-   * worker's own). Default: one per core, up to 4, on the CPU delegate; none on the GPU.
+   * worker's own). Absent: none (WORKER_DEFAULTS.poolByDefault); asked for on the CPU, one per core is what fills them.
    */
   pool?: number;
   /** Pages analysing files at once on this machine (the command line's --jobs): the default pool shares the cores among them. */
