@@ -45,6 +45,13 @@ export const FLASH_ENGINE_DEFAULTS = {
   blinkHoldMs: 100,
   /** ms. A closure longer than this is eyes closed (AU43, e.g. in pain), not a blink: the hold is released. The AU stage's own boundary between AU45 and AU43. */
   blinkMaxMs: AU_DEFAULTS.eyes.blinkMaxMs,
+  /**
+   * FACS units. A closure whose AU6 or AU7 (lower lid and cheek up) exceeds it by this much is the
+   * lids narrowing, not a blink. On the video sets' neutral clips and the talking heads 1 of 47
+   * closure frames came within it; posed disgust stills with the lids squeezed read AU7 3.4-5 with
+   * a closure of 1.2-1.9.
+   */
+  blinkNarrowingMargin: 2.0,
 
   // --- Head motion -------------------------------------------------------------------------------
   /** rad/s. Faster head rotation bends landmark geometry into false AUs (about 86 deg/s): no onsets

@@ -103,6 +103,22 @@ describe('blinks', () => {
     expect(completed(run(engine(), frames)).map((e) => e.kind)).toEqual(['happiness']);
   });
 
+  it('lids squeezed in disgust are not a blink: the upper lid partly down keeps its AU7 and the flash is disgust', () => {
+    // A nose wrinkle under lowered brows with the lower lids pushed far up; the brows press the
+    // upper lids down too, so the closure reads weakly present (and the estimator flags it).
+    const squeeze = (f: FlashFrame, t: number, closure: number) => {
+      if (t < 1500 || t >= 1700) return;
+      setEye(f, 'blink', 1);
+      addAus(f, { AU04: 3, AU07: 4.5, AU09: 3, AU06: 2, AU45: closure });
+    };
+    const kinds = (closure: number) =>
+      completed(run(engine(), build(times(30, 3000), (f, t) => squeeze(f, t, closure)))).map((e) => e.kind);
+    expect(kinds(1.5)).toEqual(['disgust']);
+    // The same lower lid under a lid that came most of the way down is a blink: AU7 is held, and
+    // the brows alone are anger.
+    expect(kinds(4)).toEqual(['anger']);
+  });
+
   it('a blink on its own gives no event, nor does it during a frown below threshold', () => {
     const frames = build(times(60, 5000), (f, t) => {
       addAus(f, { AU04: 0.9 });
