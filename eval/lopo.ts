@@ -33,7 +33,7 @@ interface Knob extends KnobSite {
 }
 
 const KNOBS: Knob[] = [
-  { name: 'disgust AU7 min', kind: 'disgust', nth: 0, path: ['allOf', 1, 'min'], candidates: [2.5, 3.0, 3.5] },
+  { name: 'disgust AU7 min', kind: 'disgust', nth: 0, path: ['allOf', 1, 'min'], candidates: [2.0, 2.5, 3.0] },
   { name: 'sadness AU1 min', kind: 'sadness', nth: 0, path: ['allOf', 0, 'min'], candidates: [0.8, 1.0, 1.2] },
   { name: 'sadness AU7 min', kind: 'sadness', nth: 0, path: ['anyOf', 0, 3, 'min'], candidates: [1.5, 2.0, 2.5] },
   { name: 'sadness (frown) AU15 min', kind: 'sadness', nth: 1, path: ['allOf', 1, 'min'], candidates: [1.0, 1.2, 1.5] },

@@ -36,6 +36,15 @@ describe('brows down: anger vs disgust vs pain', () => {
     expect(completed(flash({ AU04: 2.5, AU09: 2, AU10: 2, AU05: 1.5 }))[0]!.kind).toBe('anger');
   });
 
+  it('a pattern never met does not name the event: the nose up with the lids narrowed short of disgust stays anger', () => {
+    // AU7 at 70% of disgust's min holds that rule between its off and on for the whole flash, so it
+    // gathers more evidence than anger's brows alone; it still never was disgust.
+    const min = defaultRules().rules.find((r) => r.kind === 'disgust' && r.signal === 'aus')!;
+    const au7 = 'allOf' in min ? min.allOf!.find((t) => t.au === 'AU07')!.min : NaN;
+    expect(completed(flash({ AU04: 2.5, AU07: 0.7 * au7, AU09: 3, AU10: 3 }))[0]!.kind).toBe('anger');
+    expect(completed(flash({ AU04: 2.5, AU07: 1.05 * au7, AU09: 3, AU10: 3 }))[0]!.kind).toBe('disgust');
+  });
+
   it('brows down with the lips pressed is anger, also when the inner brows lift a little', () => {
     expect(completed(flash({ AU04: 2.5, AU24: 2.5 }))[0]!.kind).toBe('anger');
   });

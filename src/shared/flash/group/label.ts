@@ -26,8 +26,18 @@ export function chooseRule(rules: readonly CompiledAuRule[], acc: EventAccumulat
       return { k: rules.indexOf(lateralRule), lateral: true };
     }
   }
-  let best = 0;
-  for (let k = 1; k < rules.length; k++) if (acc.integral[k]! > acc.integral[best]!) best = k;
+  // Only a rule that was met (reached its `on`) during the event may name it: one held between
+  // `off` and `on` all along (disgust's nose and lip with the lids not narrowed enough) adds
+  // evidence while it is near, but a pattern that was never there is not the expression.
+  let best = -1;
+  for (let k = 0; k < rules.length; k++) {
+    if (acc.peakActivation[k]! < rules[k]!.on) continue;
+    if (best < 0 || acc.integral[k]! > acc.integral[best]!) best = k;
+  }
+  if (best < 0) {
+    best = 0;
+    for (let k = 1; k < rules.length; k++) if (acc.integral[k]! > acc.integral[best]!) best = k;
+  }
   return { k: best, lateral: false };
 }
 
