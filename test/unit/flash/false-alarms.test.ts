@@ -112,7 +112,12 @@ describe('blinks', () => {
       addAus(f, { AU04: 3, AU07: 4.5, AU09: 3, AU06: 2, AU45: closure });
     };
     const kinds = (closure: number) =>
-      completed(run(engine(), build(times(30, 3000), (f, t) => squeeze(f, t, closure)))).map((e) => e.kind);
+      completed(
+        run(
+          engine(),
+          build(times(30, 3000), (f, t) => squeeze(f, t, closure)),
+        ),
+      ).map((e) => e.kind);
     expect(kinds(1.5)).toEqual(['disgust']);
     // The same lower lid under a lid that came most of the way down is a blink: AU7 is held, and
     // the brows alone are anger.
