@@ -8,6 +8,7 @@
  * other detection is unmatched: `concurrent` when it lies in some flash's window (a second group
  * firing on the same frames), `spurious` otherwise (on the neutral face).
  */
+import { median } from '../src/shared/numbers.ts';
 
 export interface TruthFlash {
   /** Clip it belongs to (matching never crosses clips). */
@@ -86,12 +87,7 @@ function unmatchedReason(d: Detection, truths: TruthFlash[], controls: readonly 
   return 'spurious';
 }
 
-export function median(xs: number[]): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
+export { median };
 
 export interface Figures {
   /** Flashes, and how many were matched / matched with the right kind. */

@@ -1,0 +1,24 @@
+/** Every default of practice mode, in one place. */
+export const PRACTICE_DEFAULTS = {
+  /** ms. The count-in before a try: "3, 2, 1, now". */
+  countInMs: 3000,
+  /** ms. How long after "now" a flash may start and still count for the try. */
+  windowMs: 4000,
+  /** ms. How long after the window the page waits for a flash that started in it to end. */
+  settleMs: 1500,
+  /**
+   * ms. Flash lengths a try asks for, loosest first: under 1/2 s (a micro-expression's usual upper
+   * bound), then under 1/5 s once the kind is mastered at the looser one.
+   */
+  briefMs: [500, 200],
+  /** A kind moves to the next, briefer length after this many right, brief tries in a row. */
+  masteredAfter: 3,
+  /** ms. What a dissociation try asks for: a defocused stare is seconds long, not a flash. */
+  dissociationMaxMs: 10_000,
+  /** Tries in one short practice session. */
+  sessionTries: 10,
+  /** FACS units (0-5): an AU at or above this counts as present in the feedback (the AU stage's presence). */
+  presentMin: 1.2,
+} as const;
+
+export type PracticeDefaults = typeof PRACTICE_DEFAULTS;
