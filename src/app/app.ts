@@ -3,7 +3,9 @@
  * happen; analyse a file and download the results; keep (only when asked), export and delete data.
  */
 import type { DelegateChoice, FlashEvent, PipelineError } from '../shared/contract/index.ts';
-import { AU_DEFAULTS, validateNeutralBaseline, type NeutralBaseline } from '../shared/au/index.ts';
+import { AU_DEFAULTS } from '../shared/au/index.ts';
+import { defaultRules } from '../shared/flash/index.ts';
+import { TrainerBridge } from '../pipeline/trainer-bridge.ts';
 import { WorkerBridge } from '../pipeline/worker-bridge.ts';
 import { DataPanel } from './data-panel.ts';
 import { DiscreetView } from './discreet-view.ts';
@@ -13,19 +15,17 @@ import { FrameView } from './frame-view.ts';
 import { LiveView } from './live-view.ts';
 import { MARKER_DEFAULTS, Markers } from './markers.ts';
 import { Messages } from './messages.ts';
+import { NeutralFace } from './neutral-face.ts';
+import { PracticeView } from './practice/practice-view.ts';
 import { ReviewView } from './review-view.ts';
 import { reviewKeptSession } from './session-review.ts';
 import { DataStore } from './storage/data-store.ts';
+import { PracticeStore } from './storage/practice-store.ts';
 import { AuBars } from './ui/au-bars.ts';
 import { download } from './ui/dom.ts';
 import { FlashFeed } from './ui/flash-feed.ts';
 import { buildLayout, type Layout } from './ui/layout.ts';
 import { Overlay } from './ui/overlay.ts';
-
-export const APP_DEFAULTS = {
-  /** A calibration not reported done this long after its window (AU_DEFAULTS.calibration.durationMs) ended has failed (ms). */
-  calibrationGraceMs: 1500,
-} as const;
 
 export class App {
   private readonly ui: Layout;
@@ -43,8 +43,8 @@ export class App {
   private readonly review: ReviewView;
   private readonly discreet: DiscreetView;
   private readonly clips: FlashClips;
-  private calibrationTimer: ReturnType<typeof setTimeout> | undefined;
-  private calibrating = false;
+  private readonly neutral: NeutralFace;
+  private readonly practice: PracticeView;
 
   constructor(root: HTMLElement) {
     this.ui = buildLayout(root, { calibrationMs: AU_DEFAULTS.calibration.durationMs, markerNoteMaxChars: MARKER_DEFAULTS.noteMaxChars });
@@ -66,8 +66,14 @@ export class App {
     this.live = new LiveView(this.ui, this.messages, this.frames, this.feed, this.overlay, {
       bridge: () => this.ensureBridge(),
       currentBridge: () => this.bridge,
-      onEvents: (events) => this.addEvents(events),
-      onAnalysed: (frame) => void this.store.addFrame(frame).catch((e: Error) => this.storeFailed(e)),
+      onEvents: (events) => {
+        this.addEvents(events);
+        this.practice.onEvents(events);
+      },
+      onAnalysed: (frame) => {
+        this.practice.onFrame(frame);
+        void this.store.addFrame(frame).catch((e: Error) => this.storeFailed(e));
+      },
       onStarted: async (label, consent) => {
         this.discreet.reset();
         this.review.end();
@@ -75,6 +81,7 @@ export class App {
         await this.clips.apply();
       },
       onStopped: async (baseline) => {
+        this.practice.sourceStopped();
         await this.markers.flushNote();
         const unsaved = this.store.unsavedSession();
         await this.store.endSession(baseline).catch((e: Error) => this.storeFailed(e, unsaved));
@@ -117,6 +124,16 @@ export class App {
       stored: () => void this.refreshData(),
       storeFailed: (e) => this.storeFailed(e),
     });
+    this.neutral = new NeutralFace(this.ui, this.store, this.messages, { bridge: () => this.bridge, saved: () => void this.refreshData() });
+    this.practice = new PracticeView(new PracticeStore(), new TrainerBridge(), this.feed, defaultRules(), {
+      live: () => this.live.running,
+      startCamera: () => this.live.start('camera'),
+      calibrate: () => this.neutral.calibrateAndWait(),
+      wantClips: (consumer) => this.clips.alsoTo(consumer),
+      say: (kind, text) => this.messages.say(kind, text),
+      changed: () => void this.refreshData(),
+    });
+    this.ui.practiceSlot.append(this.practice.ui.panel);
     this.wire();
     void this.live.refreshCameras();
     void this.refreshData();
@@ -150,10 +167,12 @@ export class App {
       void this.bridge?.selectFace({ mode: 'largest' });
       ui.followLargest.hidden = true;
     });
-    ui.calibrate.addEventListener('click', () => void this.calibrate());
-    ui.saveBaseline.addEventListener('click', () => void this.saveBaseline());
     ui.record.addEventListener('change', () => void this.toggleRecording());
-    ui.deleteAll.addEventListener('click', () => void this.data.deleteAll());
+    ui.deleteAll.addEventListener('click', () => void this.data.deleteAll().then(() => this.practice.forget()));
+    ui.practiceToggle.addEventListener('click', () => {
+      this.practice.toggle();
+      ui.practiceToggle.setAttribute('aria-pressed', String(this.practice.open));
+    });
     ui.delegateSelect.addEventListener('change', () => {
       if (this.live.running) this.messages.say('info', 'The new model setting applies from the next source you start.');
     });
@@ -189,7 +208,7 @@ export class App {
     this.ui.delegate.textContent = 'Model: loading and timing CPU/GPU…';
     try {
       this.bridge = await WorkerBridge.start(
-        { delegate: choice, baseline: this.usableBaseline((await this.store.lastBaseline())?.baseline) ?? undefined },
+        { delegate: choice, baseline: (await this.neutral.stored()) ?? undefined },
         {
           onCrash: () => {
             this.live.detach();
@@ -200,7 +219,7 @@ export class App {
             this.messages.say('info', 'Analysis restarted.');
           },
           onFatal: (err) => this.messages.say('error', `The analysis could not be restarted: ${err.message}. Reload the page.`),
-          onBaseline: (b) => this.onBaseline(b),
+          onBaseline: (b) => this.neutral.changed(b),
         },
       );
     } catch (err) {
@@ -217,61 +236,6 @@ export class App {
     this.ui.delegate.textContent = `Model on ${d.delegate}`;
     this.ui.delegate.title = d.reason;
     return this.bridge;
-  }
-
-  // ---- neutral face -------------------------------------------------------------------------
-
-  private async calibrate(): Promise<void> {
-    if (!this.bridge) return;
-    const durationMs = AU_DEFAULTS.calibration.durationMs;
-    await this.bridge.calibrate(durationMs);
-    const seconds = durationMs / 1000;
-    this.messages.say('info', `Relax your face and look at the camera for ${seconds} seconds…`);
-    // Success is what the worker reports (onBaseline); without a face in view it never comes.
-    clearTimeout(this.calibrationTimer);
-    this.calibrating = true;
-    this.calibrationTimer = setTimeout(() => {
-      if (!this.calibrating) return;
-      this.calibrating = false;
-      this.messages.say(
-        'warn',
-        `Calibration did not finish: your face was not in view for ${seconds} seconds. Face the camera, keep still and relaxed, and press Calibrate again.`,
-      );
-    }, durationMs + APP_DEFAULTS.calibrationGraceMs);
-  }
-
-  /** The worker's neutral changed: a calibration finished, one was set, or one was learnt. */
-  private onBaseline(b: NeutralBaseline | null): void {
-    if (b?.source === 'calibrated' && this.calibrating) {
-      this.calibrating = false;
-      clearTimeout(this.calibrationTimer);
-      this.messages.say('info', 'Neutral face calibrated. Flashes are now measured against it.');
-    }
-    this.ui.saveBaseline.disabled = b === null;
-  }
-
-  /** A stored neutral this version can read, or null (saying why) for one it cannot. */
-  private usableBaseline(stored: unknown): NeutralBaseline | null {
-    if (stored == null) return null;
-    try {
-      return validateNeutralBaseline(stored);
-    } catch {
-      this.messages.say(
-        'warn',
-        'Your saved neutral face was made by an earlier version and cannot be used: calibrate again and save it (it can be exported or deleted under "Your data").',
-      );
-      return null;
-    }
-  }
-
-  private async saveBaseline(): Promise<void> {
-    const baseline = this.bridge?.currentBaseline();
-    if (!baseline) return this.messages.say('warn', 'No neutral face yet: calibrate first, or wait a few seconds with a face in view.');
-    await this.store
-      .saveBaseline(baseline)
-      .then(() => this.messages.say('info', 'Neutral face saved in this browser. It is used when you start again.'))
-      .catch((e: Error) => this.messages.say('error', e.message));
-    void this.refreshData();
   }
 
   // ---- files --------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 /**
  * "Keep short clips of flashes": only with a kept session, and only while both are ticked, the
  * worker makes a small clip of the followed face around each flash, and each is stored with the
- * session it belongs to (also one that has just ended: the last clips come after Stop).
+ * session it belongs to (also one that has just ended: the last clips come after Stop). Practice
+ * may ask for the clips too (the learner's caught flashes, for recognition drills): the worker
+ * then makes them while either wants them, and each goes to whoever asked.
  */
 import type { FlashClip } from '../shared/contract/index.ts';
 import type { WorkerBridge } from '../pipeline/worker-bridge.ts';
@@ -21,6 +23,9 @@ export interface FlashClipsHooks {
 }
 
 export class FlashClips {
+  /** Another taker of clips while a live source runs (practice), or null. */
+  private extra: ((clip: FlashClip) => void) | null = null;
+
   constructor(
     private readonly ui: Layout,
     private readonly store: DataStore,
@@ -35,15 +40,28 @@ export class FlashClips {
     if (!this.ui.record.checked) this.ui.keepClips.checked = false;
   }
 
-  /** Tells the worker whether to keep clips, and for which kept session (after a start, or a change of either box). */
+  /** Sets (or with null, ends) practice's wish for clips. */
+  async alsoTo(consumer: ((clip: FlashClip) => void) | null): Promise<void> {
+    this.extra = consumer;
+    await this.apply();
+  }
+
+  /** Tells the worker whether to keep clips, and for whom (after a start, or a change of either box or of practice's wish). */
   async apply(): Promise<void> {
     const bridge = this.hooks.bridge();
     if (!bridge) return;
-    const sessionId = this.hooks.live() && this.ui.record.checked && this.ui.keepClips.checked ? this.store.keptSessionId : null;
+    const live = this.hooks.live();
+    const sessionId = live && this.ui.record.checked && this.ui.keepClips.checked ? this.store.keptSessionId : null;
+    const extra = live ? this.extra : null;
+    const onClip =
+      sessionId || extra
+        ? (clip: FlashClip) => {
+            if (sessionId) void this.keep(sessionId, clip);
+            extra?.(clip);
+          }
+        : null;
     await bridge
-      .keepClips(sessionId ? (clip) => this.keep(sessionId, clip) : null, (why) =>
-        this.hooks.say('warn', `A clip of a flash could not be made: ${why}`),
-      )
+      .keepClips(onClip, (why) => this.hooks.say('warn', `A clip of a flash could not be made: ${why}`))
       .catch((e: Error) => this.hooks.say('error', `Clips of flashes cannot be kept: ${e.message}`));
   }
 

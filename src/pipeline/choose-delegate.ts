@@ -8,6 +8,7 @@ import type { DelegateProbeApi } from '../shared/delegate-probe-api.ts';
 import { decideDelegate } from '../shared/delegate-decision.ts';
 import type { Delegate, DelegateChoice, DelegateReport } from '../shared/contract/index.ts';
 import { PIPELINE_DEFAULTS } from './defaults.ts';
+import { isSoftwareRenderer, webglRenderer } from '../shared/webgl-renderer.ts';
 
 /** Median ms per frame, or an Error saying why the delegate could not be timed. */
 export async function timeDelegate(delegate: Delegate, timeoutMs: number): Promise<number | Error> {
@@ -33,19 +34,6 @@ export async function timeDelegate(delegate: Delegate, timeoutMs: number): Promi
   }
 }
 
-/** WebGL renderers that run on the CPU: a GPU delegate on them only emulates a GPU. */
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
-
-/** The WebGL renderer's name, where the browser tells it. */
-export function webglRenderer(): string | null {
-  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
-  if (!gl) return null;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const name = info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return typeof name === 'string' ? name : null;
-}
-
 export async function chooseDelegate(choice: DelegateChoice): Promise<DelegateReport> {
   if (choice !== 'auto') return { delegate: choice, measuredMs: {}, reason: `${choice} chosen in settings.` };
   const cpu = await timeDelegate('CPU', PIPELINE_DEFAULTS.cpuProbeTimeoutMs);
@@ -54,7 +42,7 @@ export async function chooseDelegate(choice: DelegateChoice): Promise<DelegateRe
   // also keep the browser's one graphics thread busy for seconds, stalling the CPU path's image
   // conversion. It is not tried there.
   const gpu =
-    renderer && SOFTWARE_RENDERER.test(renderer)
+    renderer && isSoftwareRenderer(renderer)
       ? new Error(`WebGL is software here (${renderer})`)
       : await timeDelegate('GPU', PIPELINE_DEFAULTS.gpuProbeTimeoutMs);
   return decideDelegate(cpu, gpu);

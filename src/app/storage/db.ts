@@ -1,12 +1,14 @@
 /**
  * What the app stores, only when the user asks: saved neutral faces and recorded sessions (events,
  * markers and each analysed frame's action units; never landmarks, and video only as short clips of
- * flashes when the user asks for them too). One IndexedDB database; the schema is this one interface.
+ * flashes when the user asks for them too); practice tries, the personal model, and clips of caught
+ * practice flashes when the learner allows them. One IndexedDB database; the schema is this one interface.
  * Invariants: nothing is written without a user action; everything here can be exported and
  * deleted from the page ("Your data").
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ErrorCodeOf, FlashClip, FlashEvent, NeutralBaseline } from '../../shared/contract/index.ts';
+import type { ErrorCodeOf, FlashClip, FlashEvent, NeutralBaseline, PersonalModel } from '../../shared/contract/index.ts';
+import type { PracticeTry } from '../../shared/practice/index.ts';
 import type { KeptSession, SessionMarker } from '../../shared/export/index.ts';
 import type { ConsentRecord } from '../consent.ts';
 
@@ -53,16 +55,37 @@ export interface StoredClip extends Omit<FlashClip, 'event'> {
   event: FlashEvent;
 }
 
+/** The clip of a practice try's caught flash, kept only when the learner allowed it: replayed in recognition drills. */
+export interface PracticeClip extends Omit<FlashClip, 'event'> {
+  /** The try it belongs to. */
+  tryId: string;
+  /** The kind the learner meant to show (the try's target). */
+  kind: FlashClip['event']['kind'];
+  event: FlashEvent;
+}
+
+/** The learner's personal model (one: the latest trained). */
+export interface StoredModel {
+  id: 'current';
+  model: PersonalModel;
+}
+
 export interface MicroflashDb extends DBSchema {
   baselines: { key: string; value: SavedBaseline };
   sessions: { key: string; value: RecordedSession; indexes: { byStart: string } };
   frames: { key: [string, number]; value: FrameChunk; indexes: { bySession: string } };
   clips: { key: [string, string]; value: StoredClip; indexes: { bySession: string } };
+  tries: { key: string; value: PracticeTry; indexes: { byAt: number } };
+  practiceClips: { key: string; value: PracticeClip };
+  personalModel: { key: string; value: StoredModel };
 }
 
 export const DB_NAME = 'microflash';
-/** 2: the frames store (kept sessions' per-frame action units). 3: the clips store (short clips of flashes). */
-export const DB_VERSION = 3;
+/**
+ * 2: the frames store (kept sessions' per-frame action units). 3: the clips store (short clips of
+ * flashes). 4: practice (tries, the clips of caught practice flashes, the personal model).
+ */
+export const DB_VERSION = 4;
 
 export class StorageFullError extends Error {
   readonly code = 'storage-full' satisfies ErrorCodeOf<'storage'>;
@@ -89,6 +112,11 @@ export function openMicroflashDb(onGone: () => void): Promise<IDBPDatabase<Micro
       }
       if (oldVersion < 2) db.createObjectStore('frames', { keyPath: ['sessionId', 'seq'] }).createIndex('bySession', 'sessionId');
       if (oldVersion < 3) db.createObjectStore('clips', { keyPath: ['sessionId', 'id'] }).createIndex('bySession', 'sessionId');
+      if (oldVersion < 4) {
+        db.createObjectStore('tries', { keyPath: 'id' }).createIndex('byAt', 'at');
+        db.createObjectStore('practiceClips', { keyPath: 'tryId' });
+        db.createObjectStore('personalModel', { keyPath: 'id' });
+      }
     },
     blocking(_current, _wanted, event) {
       // Holding on would block the other connection for as long as this page stays open.

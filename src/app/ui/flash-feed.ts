@@ -1,8 +1,10 @@
 /**
  * The live list of flashes: an entry appears at onset (kind, time) and is completed at offset
- * (duration, micro or not, the AUs that carried it). Newest first.
+ * (duration, micro or not, the AUs that carried it). Newest first. Where the learner has a
+ * personal model, its label is shown beside the rules' (or, when asked, as the kind, the rules'
+ * beside it).
  */
-import type { FlashEvent } from '../../shared/contract/index.ts';
+import type { FlashEvent, Prediction } from '../../shared/contract/index.ts';
 import { EXPERIMENTAL_KINDS, kindLabel } from '../../shared/flash/index.ts';
 import { formatMs, h } from './dom.ts';
 
@@ -17,6 +19,9 @@ export class FlashFeed {
   /** A click on an entry (a reviewed file replays it); returns whether it did something. */
   onPick: ((event: FlashEvent) => boolean) | null = null;
   private readonly shown = new Map<number, FlashEvent>();
+  private readonly personal = new Map<number, Prediction>();
+  /** Show the personal model's label as the kind (the rules' beside it). */
+  useModelKind = false;
 
   constructor(private readonly list: HTMLElement) {}
 
@@ -41,28 +46,57 @@ export class FlashFeed {
         }
       }
       this.shown.set(e.id, e);
-      item.dataset.status = e.status;
-      item.dataset.kind = e.kind;
-      item.className = `flash flash-${e.kind} ${e.status}`;
-      const at = Number.isFinite(this.originMs) ? formatMs(e.onsetMs - this.originMs) : '';
-      const label = kindLabel(e.kind);
-      const detail =
-        e.status === 'onset'
-          ? 'now'
-          : `${formatMs(e.durationMs)}${e.micro ? ' · micro' : e.macro ? ' · longer' : ''}${e.side && e.side !== 'both' ? ` · ${e.side} side` : ''}`;
-      item.replaceChildren(
-        h('span', { class: 'kind', title: EXPERIMENTAL_KINDS[e.kind] ?? '' }, label),
-        h('span', { class: 'when' }, at),
-        h('span', { class: 'detail' }, detail),
-        h('span', { class: 'aus' }, e.aus.map((a) => a.au).join(' ')),
-      );
+      this.render(e.id);
       if (e.status === 'complete') this.completed.push(e);
     }
+  }
+
+  /** The personal model's label of a completed flash. */
+  annotate(id: number, p: Prediction): void {
+    this.personal.set(id, p);
+    this.render(id);
+  }
+
+  /** Draws every entry again (after `useModelKind` changed). */
+  refreshLabels(): void {
+    for (const id of this.entries.keys()) this.render(id);
+  }
+
+  private render(id: number): void {
+    const item = this.entries.get(id);
+    const e = this.shown.get(id);
+    if (!item || !e) return;
+    item.dataset.status = e.status;
+    item.dataset.kind = e.kind;
+    item.className = `flash flash-${e.kind} ${e.status}`;
+    const at = Number.isFinite(this.originMs) ? formatMs(e.onsetMs - this.originMs) : '';
+    const p = this.personal.get(id);
+    const asKind = p && this.useModelKind;
+    if (p) item.dataset.personal = p.kind;
+    const label = kindLabel(asKind ? p.kind : e.kind);
+    const detail =
+      e.status === 'onset'
+        ? 'now'
+        : `${formatMs(e.durationMs)}${e.micro ? ' · micro' : e.macro ? ' · longer' : ''}${e.side && e.side !== 'both' ? ` · ${e.side} side` : ''}`;
+    item.replaceChildren(
+      h('span', { class: 'kind', title: EXPERIMENTAL_KINDS[e.kind] ?? '' }, label),
+      h('span', { class: 'when' }, at),
+      h('span', { class: 'detail' }, detail),
+      h('span', { class: 'aus' }, e.aus.map((a) => a.au).join(' ')),
+      p
+        ? h(
+            'span',
+            { class: 'personal', title: asKind ? 'The detector’s rules called it this' : 'Your personal model calls it this' },
+            asKind ? `rules: ${kindLabel(e.kind)}` : `your model: ${kindLabel(p.kind)} ${Math.round(p.p * 100)}%`,
+          )
+        : '',
+    );
   }
 
   reset(): void {
     this.entries.clear();
     this.shown.clear();
+    this.personal.clear();
     this.completed.length = 0;
     this.list.replaceChildren();
     this.originMs = NaN;

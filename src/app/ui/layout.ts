@@ -28,6 +28,13 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
   const fileInput = h('input', { id: 'file-input', type: 'file', accept: 'video/*,.mov,.mkv', hidden: true });
   const openFile = h('button', { id: 'open-file' }, 'Analyse a video file');
   const stop = h('button', { id: 'stop', disabled: true }, 'Stop');
+  const practiceToggle = h(
+    'button',
+    { id: 'practice-toggle', 'aria-pressed': 'false', title: 'Lessons and drills for seeing your own flashes' },
+    'Practice',
+  );
+  /** Where the practice panel goes (practice/practice-layout.ts). */
+  const practiceSlot = h('div', { id: 'practice-slot' });
   const mark = h('button', { id: 'mark', disabled: true, title: 'Mark this moment, with an optional note (key M)' }, 'Mark');
   const markerNoteText = h('input', {
     id: 'marker-note-text',
@@ -159,7 +166,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
       h('h1', {}, 'Microflash'),
       h('p', { class: 'tagline' }, 'Brief facial expressions, as they happen. Frames never leave this page.'),
     ),
-    h('div', { class: 'sources' }, cameraSelect, startCamera, startShare, openFile, fileInput, stop, mark, delegateSelect),
+    h('div', { class: 'sources' }, cameraSelect, startCamera, startShare, openFile, fileInput, stop, mark, practiceToggle, delegateSelect),
     markerNote,
     message,
     discreetPanel,
@@ -179,6 +186,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
       h(
         'aside',
         { class: 'right' },
+        practiceSlot,
         h('h2', {}, 'Flashes'),
         feed,
         h('h2', {}, 'Action units'),
@@ -198,6 +206,8 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     openFile,
     stop,
     mark,
+    practiceToggle,
+    practiceSlot,
     markerNote,
     markerNoteAt,
     markerNoteText,

@@ -9,6 +9,7 @@ export * from './errors.ts';
 export * from './flash-event.ts';
 export * from './frame.ts';
 export * from './neutral-baseline.ts';
+export * from './personal-model.ts';
 export * from './rules.ts';
 export * from './speech.ts';
 export * from './worker-api.ts';

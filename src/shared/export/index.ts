@@ -32,3 +32,11 @@ export { type KeptSession, type SessionMarker, sessionRelativeEvents, sessionRel
 export { EXPORT_DEFAULTS, EXPORT_SUFFIXES, type ExportKind } from './export-defaults.ts';
 export { FRAMES_CSV_COLUMNS, framesCsvHeader, framesCsvRow, type FramesCsvFrame } from './frames-csv.ts';
 export { CLIPS_ARCHIVE_SUFFIX, CLIPS_CSV_COLUMNS, clipFileName, clipsArchive, type ClipFile } from './clips-archive.ts';
+export {
+  PRACTICE_FORMAT,
+  PRACTICE_FORMAT_VERSION,
+  PROGRESS_CSV_COLUMNS,
+  practiceArchive,
+  TRIES_CSV_COLUMNS,
+  type PracticeClipFile,
+} from './practice-archive.ts';

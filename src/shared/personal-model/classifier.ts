@@ -6,39 +6,9 @@
  * load again. Runs wherever tfjs does: the trainer worker (WebGL, else CPU) and Node (CPU).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { FlashKind } from '../contract/index.ts';
+import type { FlashKind, LabelledSample, ModelWeightSpec, PersonalModel, Prediction } from '../contract/index.ts';
 import { PERSONAL_MODEL_DEFAULTS, type PersonalModelOptions } from './defaults.ts';
 import { FEATURE_NAMES } from './features.ts';
-
-export interface LabelledSample {
-  features: readonly number[];
-  kind: FlashKind;
-}
-
-/** A trained model as plain data. */
-export interface PersonalModel {
-  format: 'microflash-personal-model';
-  version: 1;
-  kinds: FlashKind[];
-  featureNames: string[];
-  /** How many tries per kind it learnt from. */
-  tries: Partial<Record<FlashKind, number>>;
-  /** ms since the epoch. */
-  trainedAt: number;
-  /** tfjs backend it was trained on. */
-  backend: string;
-  /** Share of the (unaugmented) tries it labels right after training. */
-  trainAccuracy: number;
-  topology: object;
-  weightSpecs: tf.io.WeightsManifestEntry[];
-  weightData: ArrayBuffer;
-}
-
-export interface Prediction {
-  kind: FlashKind;
-  /** Its probability, 0-1. */
-  p: number;
-}
 
 /** Whether the tries are enough to train on, and if not, what is missing. */
 export function trainable(
@@ -113,6 +83,7 @@ export async function trainClassifier(
   samples: readonly LabelledSample[],
   options: Partial<PersonalModelOptions> = {},
 ): Promise<PersonalModel> {
+  const t0 = performance.now();
   const o: PersonalModelOptions = { ...PERSONAL_MODEL_DEFAULTS, ...options };
   const why = trainable(samples, o);
   if (why) throw new Error(why);
@@ -143,6 +114,7 @@ export async function trainClassifier(
       }),
     );
     const art = saved as unknown as tf.io.ModelArtifacts;
+    const trainMs = performance.now() - t0;
     const tries: Partial<Record<FlashKind, number>> = {};
     for (const s of samples) tries[s.kind] = (tries[s.kind] ?? 0) + 1;
     return {
@@ -153,9 +125,10 @@ export async function trainClassifier(
       tries,
       trainedAt: Date.now(),
       backend: tf.getBackend(),
+      trainMs,
       trainAccuracy: right / samples.length,
       topology: art.modelTopology as object,
-      weightSpecs: art.weightSpecs!,
+      weightSpecs: art.weightSpecs as ModelWeightSpec[],
       weightData: art.weightData as ArrayBuffer,
     };
   } finally {

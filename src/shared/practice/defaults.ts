@@ -1,5 +1,12 @@
 /** Every default of practice mode, in one place. */
 export const PRACTICE_DEFAULTS = {
+  /**
+   * ms of the face in view before the first count-in: the neutral is learnt from the first second
+   * of a face, and the first 1.5 s count as talking until the mouth has been seen.
+   */
+  warmUpMs: 2000,
+  /** ms. Without that much face in view by then, the drills say so and wait for a new start. */
+  warmUpTimeoutMs: 20_000,
   /** ms. The count-in before a try: "3, 2, 1, now". */
   countInMs: 3000,
   /** ms. How long after "now" a flash may start and still count for the try. */

@@ -32,6 +32,8 @@ export interface TryVerdict {
   target: DrillTarget;
   /** The detector saw a flash (of any kind) start in the window. */
   caught: boolean;
+  /** The judged flash's event id (FlashEvent.id), or null. */
+  eventId: number | null;
   /** The kind of the flash judged (the target's kind when one of it started), or null. */
   read: FlashKind | null;
   right: boolean;
@@ -123,6 +125,7 @@ export function judgeTry(
   return {
     target,
     caught: flash !== null,
+    eventId: flash?.id ?? null,
     read: flash?.kind ?? null,
     right,
     brief: right && flash!.durationMs <= target.maxMs,

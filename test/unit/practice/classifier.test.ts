@@ -1,6 +1,7 @@
 /** The personal model's wrapper on tfjs (CPU in Node): train on separable data, save, load, predict. */
 import { describe, expect, it } from 'vitest';
-import { loadClassifier, trainable, trainClassifier, type LabelledSample } from '../../../src/shared/personal-model/classifier.ts';
+import type { LabelledSample } from '../../../src/shared/contract/index.ts';
+import { loadClassifier, trainable, trainClassifier } from '../../../src/shared/personal-model/classifier.ts';
 import { FEATURE_NAMES, featuresOf } from '../../../src/shared/personal-model/features.ts';
 
 /** Two kinds apart on two features (AU4 vs AU9 with AU7), seeded noise on all. */
