@@ -3,11 +3,13 @@
  * built app in headless Chromium on a fake camera, into docs/screenshots/. Only parts of the page
  * with no face in them are captured (the discreet view, the flash list with markers, the kept
  * session under "Your data", its report, its review with the list of its clips, a file's review
- * timeline), so no face image ends up in docs/.
+ * timeline; practice: a lesson with a judged drill, the recognition answers, the personal model,
+ * the progress), so no face image ends up in docs/. `--practice` takes the practice views only.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { AU_LIST } from '../src/shared/contract/index.ts';
 import { fakeCameraFlags, launchChromium } from '../src/node/chromium.ts';
 import { ensureBuilt } from '../src/node/ensure-build.ts';
 import { DIST_DIR, PROJECT_ROOT } from '../src/node/paths.ts';
@@ -20,6 +22,8 @@ const LONDON = join(FIXTURES, 'people', 'london');
 async function main(): Promise<void> {
   await ensureBuilt();
   mkdirSync(OUT, { recursive: true });
+  await practiceShots();
+  if (process.argv.includes('--practice')) return;
   const camera = y4mFromStills(
     [
       { path: join(LONDON, '001_neutral.jpg'), seconds: 3 },
@@ -89,6 +93,103 @@ async function main(): Promise<void> {
     await page.setInputFiles('#file-input', join(FIXTURES, 'video', 'WolfgangLanger_Pexels.mp4'));
     await page.waitForSelector('#review:not([hidden]) .u-over', { timeout: 300_000 });
     await shot(page, '#review', 'timeline.png');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Earlier tries of the brows-down lesson on the days before (what a learner's store holds after a few days). */
+const EARLIER_TRIES = [
+  { daysAgo: 3, kind: 'anger', right: false, read: 'disgust', durationMs: 620 },
+  { daysAgo: 3, kind: 'anger', right: true, read: 'anger', durationMs: 480 },
+  { daysAgo: 2, kind: 'anger', right: true, read: 'anger', durationMs: 350 },
+  { daysAgo: 2, kind: 'disgust', right: false, read: 'anger', durationMs: 400 },
+  { daysAgo: 1, kind: 'disgust', right: true, read: 'disgust', durationMs: 300 },
+  { daysAgo: 1, kind: 'anger', right: true, read: 'anger', durationMs: 240 },
+] as const;
+
+/** AU peaks (AU_LIST order) of an earlier try: brows down, and for disgust the lids and nose too. */
+function earlierPeaks(read: string): number[] {
+  return AU_LIST.map((a) => (a.id === 'AU04' ? 3 : read === 'disgust' && (a.id === 'AU07' || a.id === 'AU09') ? 3 : 0.1));
+}
+
+async function practiceShots(): Promise<void> {
+  // A smile of 0.4 s every 3.6 s: each drill window holds one.
+  const camera = y4mFromStills(
+    [
+      { path: join(LONDON, '001_neutral.jpg'), seconds: 2 },
+      { path: join(LONDON, '001_smile.jpg'), seconds: 0.4 },
+      { path: join(LONDON, '001_neutral.jpg'), seconds: 1.2 },
+    ],
+    30,
+    'london-001-smile-every-3.6s',
+  );
+  const server = await startStaticServer(DIST_DIR);
+  const browser = await launchChromium({ extraArgs: fakeCameraFlags(camera) });
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(server.url);
+    await page.waitForSelector('#practice-toggle');
+    await page.evaluate(
+      async (earlier) => {
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open('microflash', 4);
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+        const tx = db.transaction('tries', 'readwrite');
+        for (const [i, t] of earlier.entries())
+          tx.objectStore('tries').put({
+            id: `earlier-${i}`,
+            mode: 'show',
+            at: Date.now() - t.daysAgo * 86_400_000,
+            lesson: 'brows-down',
+            target: { kind: t.kind, maxMs: 500 },
+            caught: true,
+            eventId: i,
+            read: t.read,
+            right: t.right,
+            brief: t.right && t.durationMs <= 500,
+            durationMs: t.durationMs,
+            onsetAfterGoMs: 700,
+            present: ['AU04'],
+            missing: [],
+            against: [],
+            peaks: t.peaks,
+            personal: null,
+          });
+        await new Promise((done) => (tx.oncomplete = done));
+        db.close();
+      },
+      EARLIER_TRIES.map((t) => ({ ...t, peaks: earlierPeaks(t.read) })),
+    );
+    await page.reload();
+    await page.click('#practice-toggle');
+    await page.click('#lesson-smiles');
+    await page.click('#practice-keep-clips');
+    await page.click('#drill-start');
+    await page.waitForSelector('#drill-feedback[data-caught]', { timeout: 90_000 });
+    await page.click('#drill-next');
+    await page.waitForSelector('#drill-feedback[data-caught]', { timeout: 30_000 });
+    await page.click('#drill-end');
+    await shot(page, '#practice-drill-part', 'practice-drill.png');
+    await page.click('#train-model');
+    await page.waitForSelector('#model-status[data-state]', { timeout: 60_000 });
+    await page.waitForSelector('#flash-feed li.flash.complete[data-personal]', { timeout: 30_000 });
+    await shot(page, '#flash-feed', 'practice-model-label.png');
+    await shot(page, '#practice-model-part', 'practice-model.png');
+    await shot(page, '#practice-progress-part', 'practice-progress.png');
+    // Recognition: the answers and the verdict only (the clip above them is the learner's face).
+    await page.waitForSelector('#recognise-start:not([disabled])', { timeout: 30_000 });
+    await page.click('#recognise-start');
+    await page.waitForSelector('#recognise-answers:not([hidden])', { timeout: 20_000 });
+    await page.click('#recognise-answers button[data-kind="happiness"]');
+    await page.evaluate(() => {
+      (document.querySelector('#recognise-answers') as HTMLElement).hidden = false;
+    });
+    await shot(page, '#recognise-answer-part', 'practice-recognise.png');
   } finally {
     await browser.close();
     await server.close();

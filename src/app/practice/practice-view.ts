@@ -353,6 +353,7 @@ export class PracticeView {
       this.ui.modelStatus.dataset.state = 'trained';
       this.ui.modelStatus.textContent = modelLine(model);
       this.hooks.changed();
+      await this.refreshDataLine();
     } catch (e) {
       this.ui.modelStatus.dataset.state = 'failed';
       this.ui.modelStatus.textContent = (e as Error).message;
