@@ -13,10 +13,11 @@
  * frame), as practice mode feeds the model a flash's peaks. London people pose one kind only: no
  * model to train.
  *
- *   npx tsx eval/personal-model.ts [--json .cache/eval/personal-model.json]
+ * Part of `npm run eval` (from the recordings `npm test` makes); alone:
+ *
+ *   npx tsx eval/personal-model.ts
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { AU_CHANNEL_INDEX, AU_LIST, createAuEstimator } from '../src/shared/au/index.ts';
 import { featuresOf } from '../src/shared/personal-model/features.ts';
 import type { LabelledSample } from '../src/shared/contract/index.ts';
@@ -103,35 +104,17 @@ function videoSplit(p: Person): Split {
   return { person: p.id, split: 'first half -> second half', train, test };
 }
 
-const people = listPeople().filter((p) => p.set !== 'london');
-const rows: string[][] = [];
-const results: { person: string; split: string; tests: number; rulesRight: number; modelRight: number; trainMs: number }[] = [];
-for (const p of people) {
-  const splits = p.media === 'still' ? stillSplits(p) : [videoSplit(p)];
-  for (const s of splits) {
-    const t0 = performance.now();
-    // One pose per kind and split for the stills: each is one try (augmented like any other).
-    const model = await trainClassifier(s.train, { minTriesPerKind: 1 });
-    const trainMs = performance.now() - t0;
-    const c = await loadClassifier(model);
-    const predicted = c.predict(s.test.map((t) => t.features));
-    c.dispose();
-    const modelRight = predicted.filter((q, i) => q.kind === s.test[i]!.kind).length;
-    const rulesRight = s.test.filter((t) => t.rules === t.kind).length;
-    results.push({ person: s.person, split: s.split, tests: s.test.length, rulesRight, modelRight, trainMs });
-    rows.push([
-      s.person,
-      s.split,
-      String(s.train.length),
-      String(s.test.length),
-      fmt(rulesRight / s.test.length),
-      fmt(modelRight / s.test.length),
-      fmt(trainMs, 0),
-    ]);
-  }
+export interface PersonalModelResult {
+  person: string;
+  split: string;
+  tests: number;
+  rulesRight: number;
+  modelRight: number;
+  trainMs: number;
 }
-function total(name: string, rs: typeof results): string[] {
-  const sum = (f: (r: (typeof results)[number]) => number) => rs.reduce((a, r) => a + f(r), 0);
+
+function total(name: string, rs: readonly PersonalModelResult[]): string[] {
+  const sum = (f: (r: PersonalModelResult) => number) => rs.reduce((a, r) => a + f(r), 0);
   const tests = sum((r) => r.tests);
   return [
     name,
@@ -143,24 +126,58 @@ function total(name: string, rs: typeof results): string[] {
     fmt(sum((r) => r.trainMs) / rs.length, 0),
   ];
 }
-rows.push(
-  total(
-    'NimStim (stills)',
-    results.filter((r) => r.person.startsWith('nimstim')),
-  ),
-);
-rows.push(
-  total(
-    'MEAD, CREMA-D (videos)',
-    results.filter((r) => !r.person.startsWith('nimstim')),
-  ),
-);
-rows.push(total('all', results));
-console.log('Right kind on held-out expressions of the same person: the rules against a personal model trained on the rest.');
-console.log(table(['person', 'train -> test', 'train samples', 'test samples', 'rules', 'personal model', 'train ms'], rows));
-const k = process.argv.indexOf('--json');
-if (k > 0) {
-  const path = process.argv[k + 1]!;
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(results, null, 2));
+
+/** Trains and tests a personal model per person and split; the table and the rows. */
+export async function evaluatePersonalModels(): Promise<{ table: string; results: PersonalModelResult[] }> {
+  const people = listPeople().filter((p) => p.set !== 'london');
+  const rows: string[][] = [];
+  const results: PersonalModelResult[] = [];
+  for (const p of people) {
+    const splits = p.media === 'still' ? stillSplits(p) : [videoSplit(p)];
+    for (const s of splits) {
+      // One pose per kind and split for the stills: each is one try (augmented like any other).
+      const model = await trainClassifier(s.train, { minTriesPerKind: 1 });
+      const c = await loadClassifier(model);
+      const predicted = c.predict(s.test.map((t) => t.features));
+      c.dispose();
+      const modelRight = predicted.filter((q, i) => q.kind === s.test[i]!.kind).length;
+      const rulesRight = s.test.filter((t) => t.rules === t.kind).length;
+      results.push({ person: s.person, split: s.split, tests: s.test.length, rulesRight, modelRight, trainMs: model.trainMs });
+      rows.push([
+        s.person,
+        s.split,
+        String(s.train.length),
+        String(s.test.length),
+        fmt(rulesRight / s.test.length),
+        fmt(modelRight / s.test.length),
+        fmt(model.trainMs, 0),
+      ]);
+    }
+  }
+  rows.push(
+    total(
+      'NimStim (stills)',
+      results.filter((r) => r.person.startsWith('nimstim')),
+    ),
+  );
+  rows.push(
+    total(
+      'MEAD, CREMA-D (videos)',
+      results.filter((r) => !r.person.startsWith('nimstim')),
+    ),
+  );
+  rows.push(total('all', results));
+  return {
+    table: table(['person', 'train -> test', 'train samples', 'test samples', 'rules', 'personal model', 'train ms'], rows),
+    results,
+  };
+}
+
+export const PERSONAL_MODEL_TITLE =
+  'Personal model: right kind on held-out expressions of the same person, the rules against a model trained on the rest (tfjs, CPU, Node).';
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { table: t } = await evaluatePersonalModels();
+  console.log(PERSONAL_MODEL_TITLE);
+  console.log(t);
 }

@@ -37,6 +37,7 @@ import {
   SPLICE_CASES,
   TAIL_S,
 } from './cases.ts';
+import { evaluatePersonalModels, PERSONAL_MODEL_TITLE } from './personal-model.ts';
 import {
   figures,
   groupBy,
@@ -380,7 +381,22 @@ async function main(): Promise<void> {
     );
     out.push(auCheckTable(check));
     for (const v of check.violations) out.push(`  - ${v}`);
-    peopleReport = { figures: pf, auCheck: check, events: run.events, held: run.held.map((h) => ({ ...h, person: h.person.id })) };
+    const personal = await evaluatePersonalModels().catch((e: Error) => {
+      out.push(`Personal model not evaluated: ${e.message}`);
+      return null;
+    });
+    if (personal) {
+      out.push('');
+      out.push(PERSONAL_MODEL_TITLE);
+      out.push(personal.table);
+    }
+    peopleReport = {
+      figures: pf,
+      auCheck: check,
+      events: run.events,
+      held: run.held.map((h) => ({ ...h, person: h.person.id })),
+      personalModel: personal?.results ?? null,
+    };
   }
   out.push(`Total wall time ${((performance.now() - t0) / 1000).toFixed(0)} s.`);
   console.log('\n' + out.join('\n'));
