@@ -116,6 +116,11 @@ export class App {
         void reviewKeptSession(this.review, this.store, session, frames, clips, () => void this.refreshData());
       },
       useBaseline: (b) => void this.bridge?.setBaseline(b).then(() => this.messages.say('info', 'Neutral face loaded.')),
+      practice: {
+        counts: () => this.practice.counts(),
+        exportAll: () => this.practice.exportAll(),
+        deleteAll: () => this.practice.deleteAll(),
+      },
     });
     this.clips = new FlashClips(this.ui, this.store, {
       bridge: () => this.bridge,

@@ -6,6 +6,7 @@
 import type { NeutralBaseline } from '../shared/contract/index.ts';
 import type { DataStore } from './storage/data-store.ts';
 import type { RecordedSession } from './storage/db.ts';
+import type { PracticeCounts } from './storage/practice-store.ts';
 import pkg from '../../package.json';
 import { clipsArchive, sessionExport, type SessionExportKind } from '../shared/export/index.ts';
 import type { StoredClip } from './storage/db.ts';
@@ -27,6 +28,8 @@ export interface DataPanelHooks {
   useBaseline(baseline: NeutralBaseline): void;
   /** Show a kept session on the timeline (its packed frames, frame-rows.ts, and its clips). */
   review(session: RecordedSession, frames: Float32Array, clips: StoredClip[]): void;
+  /** What practice keeps (null when it cannot be read), and its export and deletion. */
+  practice: { counts(): Promise<PracticeCounts | null>; exportAll(): Promise<void>; deleteAll(): Promise<void> };
 }
 
 export class DataPanel {
@@ -37,7 +40,10 @@ export class DataPanel {
   ) {}
 
   async refresh(): Promise<void> {
-    const { baselines, sessions, unreadable, clipCounts, error } = await this.store.list();
+    const [{ baselines, sessions, unreadable, clipCounts, error }, practice] = await Promise.all([
+      this.store.list(),
+      this.hooks.practice.counts().catch(() => null),
+    ]);
     if (error) this.hooks.say('warn', error);
     const json = (name: string, value: unknown) => () => download(name, JSON.stringify(value, null, 2), 'application/json');
     const remove = (run: () => Promise<void>) => () =>
@@ -114,6 +120,23 @@ export class DataPanel {
           h('button', { onclick: remove(() => this.store.deleteBaseline(b.id)) }, 'Delete'),
         ),
       ),
+      ...(practice && (practice.tries || practice.clips || practice.model)
+        ? [
+            h(
+              'div',
+              { class: 'item', dataset: { type: 'practice' } },
+              h(
+                'span',
+                {},
+                `Practice · ${practice.tries} tries` +
+                  (practice.clips ? ` · ${practice.clips} clips` : '') +
+                  (practice.model ? ' · a personal model' : ''),
+              ),
+              h('button', { dataset: { export: 'practice' }, onclick: () => void this.hooks.practice.exportAll() }, 'Export (zip)'),
+              h('button', { onclick: () => void this.hooks.practice.deleteAll().then(() => this.refresh()) }, 'Delete'),
+            ),
+          ]
+        : []),
       ...unreadable.map((u, i) =>
         h(
           'div',

@@ -164,11 +164,20 @@ describe('practice mode', () => {
     expect([...files[clips[0]!]!.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
     expect(strFromU8(files['progress.csv']!)).toMatch(/^day,kind,tries,caught,right,median_duration_ms/);
 
+    // "Your data" lists practice with the rest of the learner's data.
+    await h.page.click('#data summary');
+    await h.page.waitForFunction(() =>
+      /Practice · 6 tries · \d+ clips · a personal model/.test(
+        document.querySelector('#data .item[data-type="practice"]')?.textContent ?? '',
+      ),
+    );
+
     await h.page.click('#practice-delete');
     await h.page.waitForFunction(() =>
       /Kept: 0 tries, 0 clips, no personal model/.test(document.querySelector('#practice-data')?.textContent ?? ''),
     );
     expect(await h.page.isDisabled('#use-model')).toBe(true);
+    await h.page.waitForFunction(() => !document.querySelector('#data .item[data-type="practice"]'));
     await h.page.click('#stop');
     expect(h.faults.errors).toEqual([]);
     expect(h.faults.foreignRequests).toEqual([]);

@@ -395,6 +395,11 @@ export class PracticeView {
     await this.refresh();
   }
 
+  /** What practice keeps, for the data list. */
+  counts() {
+    return this.store.counts();
+  }
+
   async refresh(): Promise<void> {
     this.renderScores();
     this.ui.train.disabled = false;
@@ -417,7 +422,7 @@ export class PracticeView {
     await this.plot.draw(rows).catch(() => {});
   }
 
-  private async exportAll(): Promise<void> {
+  async exportAll(): Promise<void> {
     try {
       const [tries, model, clips] = await Promise.all([this.store.tries(), this.store.model(), this.store.clips()]);
       const files = await Promise.all(
@@ -435,7 +440,7 @@ export class PracticeView {
     }
   }
 
-  private async deleteAll(): Promise<void> {
+  async deleteAll(): Promise<void> {
     try {
       this.endDrills();
       this.recognition.stop();
