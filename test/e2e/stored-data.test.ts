@@ -48,6 +48,9 @@ async function replaceDb(
     records: { store: string; value: unknown }[];
   },
 ): Promise<void> {
+  // The page's own start-up reads first (the data list, practice's tries and model): a read still
+  // under way would open the database again, at this version, between the delete and the open.
+  await page.waitForFunction(() => /^Kept:/.test(document.querySelector('#practice-data')?.textContent ?? ''));
   await page.evaluate(
     (p) =>
       new Promise<void>((resolve, reject) => {
