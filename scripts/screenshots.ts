@@ -14,7 +14,7 @@ import { fakeCameraFlags, launchChromium } from '../src/node/chromium.ts';
 import { ensureBuilt } from '../src/node/ensure-build.ts';
 import { DIST_DIR, PROJECT_ROOT } from '../src/node/paths.ts';
 import { startStaticServer } from '../src/node/static-server.ts';
-import { FIXTURES, y4mFromStills } from './lib/media.ts';
+import { FIXTURES, smileLoopCamera, y4mFromStills } from './lib/media.ts';
 
 const OUT = resolve(PROJECT_ROOT, 'docs', 'screenshots');
 const LONDON = join(FIXTURES, 'people', 'london');
@@ -115,16 +115,7 @@ function earlierPeaks(read: string): number[] {
 }
 
 async function practiceShots(): Promise<void> {
-  // A smile of 0.4 s every 3.6 s: each drill window holds one.
-  const camera = y4mFromStills(
-    [
-      { path: join(LONDON, '001_neutral.jpg'), seconds: 2 },
-      { path: join(LONDON, '001_smile.jpg'), seconds: 0.4 },
-      { path: join(LONDON, '001_neutral.jpg'), seconds: 1.2 },
-    ],
-    30,
-    'london-001-smile-every-3.6s',
-  );
+  const camera = smileLoopCamera();
   const server = await startStaticServer(DIST_DIR);
   const browser = await launchChromium({ extraArgs: fakeCameraFlags(camera) });
   try {

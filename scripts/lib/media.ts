@@ -314,3 +314,21 @@ export function flashSequenceClip(spec: FlashSequenceSpec): FlashSequenceClip {
     out,
   );
 }
+
+/**
+ * A fake camera for practice: a real person's 0.4 s smile every 3.6 s (Face Research Lab London
+ * Set, CC BY 4.0; neutral 2 s, smile 0.4 s, neutral 1.2 s, the camera looping the file), so that
+ * any drill window of 4 s holds one.
+ */
+export function smileLoopCamera(): string {
+  const london = join(FIXTURES, 'people', 'london');
+  return y4mFromStills(
+    [
+      { path: join(london, '001_neutral.jpg'), seconds: 2 },
+      { path: join(london, '001_smile.jpg'), seconds: 0.4 },
+      { path: join(london, '001_neutral.jpg'), seconds: 1.2 },
+    ],
+    30,
+    'london-001-smile-every-3.6s',
+  );
+}

@@ -6,28 +6,15 @@
  * in the browser's worker and labelling live flashes, and the export and deletion of it all.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AU_LIST } from '../../src/shared/contract/index.ts';
-import { FIXTURES, y4mFromStills } from '../../scripts/lib/media.ts';
+import { smileLoopCamera } from '../../scripts/lib/media.ts';
 import { openPage, type HarnessPage } from './support/harness-page.ts';
-
-const LONDON = join(FIXTURES, 'people', 'london');
 
 let h: HarnessPage;
 beforeAll(async () => {
-  // A smile of 0.4 s every 3.6 s (the fake camera loops the file): any drill window of 4 s holds one.
-  const camera = y4mFromStills(
-    [
-      { path: join(LONDON, '001_neutral.jpg'), seconds: 2 },
-      { path: join(LONDON, '001_smile.jpg'), seconds: 0.4 },
-      { path: join(LONDON, '001_neutral.jpg'), seconds: 1.2 },
-    ],
-    30,
-    'london-001-smile-every-3.6s',
-  );
-  h = await openPage('', { camera });
+  h = await openPage('', { camera: smileLoopCamera() });
 });
 afterAll(async () => h?.close());
 
