@@ -25,10 +25,15 @@ export class DrillRunner {
     return this.reject !== null;
   }
 
-  /** Counts in, opens the window, waits; resolves with the window. Rejects when cancelled or when no frames arrive. */
-  run(): Promise<TryWindow> {
+  /**
+   * Counts in, opens the window, waits; resolves with the window. Rejects when cancelled or when no
+   * frames arrive. A try may have its own window and wait (a dissociation lasts seconds).
+   */
+  run(lengths: { windowMs?: number; settleMs?: number } = {}): Promise<TryWindow> {
     this.cancel();
-    const { countInMs, windowMs, settleMs } = this.options;
+    const { countInMs } = this.options;
+    const windowMs = lengths.windowMs ?? this.options.windowMs;
+    const settleMs = lengths.settleMs ?? this.options.settleMs;
     const steps = Math.max(1, Math.round(countInMs / 1000));
     return new Promise<TryWindow>((resolve, reject) => {
       this.reject = reject;

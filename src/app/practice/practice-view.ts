@@ -6,7 +6,7 @@
  */
 import type { FlashClip, FlashEvent, FlashKind, FrameResult, Prediction, Rules } from '../../shared/contract/index.ts';
 import { practiceArchive } from '../../shared/export/index.ts';
-import { kindLabel } from '../../shared/flash/index.ts';
+import { FLASH_KIND_LABELS, kindLabel } from '../../shared/flash/index.ts';
 import { featuresOf } from '../../shared/personal-model/features.ts';
 import {
   auPeaks,
@@ -222,12 +222,16 @@ export class PracticeView {
     this.ui.next.hidden = true;
     const history = this.shownTries().filter((t) => t.lesson === this.lesson.id);
     const target = chooseTarget(this.lesson, history);
-    this.ui.target.textContent = `Make ${describeTarget(target, kindLabel(target.kind))}.`;
+    this.ui.target.textContent = describeTarget(target, FLASH_KIND_LABELS[target.kind]);
     this.ui.target.dataset.kind = target.kind;
     clearFeedback(this.ui.feedback);
     let window: Awaited<ReturnType<DrillRunner['run']>>;
     try {
-      window = await this.runner.run();
+      window = await this.runner.run(
+        target.kind === 'dissociation'
+          ? { windowMs: PRACTICE_DEFAULTS.dissociationWindowMs, settleMs: PRACTICE_DEFAULTS.dissociationSettleMs }
+          : {},
+      );
     } catch (e) {
       if ((e as Error).message !== 'cancelled') this.hooks.say('warn', (e as Error).message);
       return;

@@ -60,10 +60,10 @@ export function chooseTarget(lesson: Lesson, history: readonly PastTry[], option
   return { kind: best.kind, maxMs: maxMsFor(best.kind, history, options) };
 }
 
-/** "a flash of disgust, under 1/5 s" */
+/** What the page asks: "Make a flash of disgust, under 1/5 s." (`label`: the kind's name). */
 export function describeTarget(target: DrillTarget, label: string): string {
-  if (target.kind === 'dissociation') return `${label}: let your eyes defocus and rest for a few seconds`;
+  if (target.kind === 'dissociation') return 'Let your eyes defocus and rest on nothing for a few seconds, then look back.';
   const s = target.maxMs / 1000;
   const frac = Number.isInteger(1 / s) ? `1/${1 / s} s` : `${s} s`;
-  return `a flash of ${label.toLowerCase()}, under ${frac}`;
+  return `Make a flash of ${label.toLowerCase()}, under ${frac}.`;
 }

@@ -22,6 +22,12 @@ export const PRACTICE_DEFAULTS = {
   masteredAfter: 3,
   /** ms. What a dissociation try asks for: a defocused stare is seconds long, not a flash. */
   dissociationMaxMs: 10_000,
+  /**
+   * ms. A dissociation try's window and wait: the detector shows a stare once it has lasted 3 s
+   * and completes it when the eyes move again, so the learner gets longer to start and to end it.
+   */
+  dissociationWindowMs: 12_000,
+  dissociationSettleMs: 6_000,
   /** Tries in one short practice session. */
   sessionTries: 10,
   /** FACS units (0-5): an AU at or above this counts as present in the feedback (the AU stage's presence). */

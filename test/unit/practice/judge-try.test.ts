@@ -108,8 +108,9 @@ describe('choosing the next target', () => {
     expect(maxMsFor('anger', tries('anger', true, 3))).toBe(200);
     expect(maxMsFor('anger', [...tries('anger', true, 2), ...tries('anger', false, 1), ...tries('anger', true, 2)])).toBe(500);
     expect(maxMsFor('dissociation', [])).toBe(PRACTICE_DEFAULTS.dissociationMaxMs);
-    expect(describeTarget({ kind: 'disgust', maxMs: 200 }, 'Disgust')).toBe('a flash of disgust, under 1/5 s');
-    expect(describeTarget({ kind: 'anger', maxMs: 500 }, 'Anger')).toBe('a flash of anger, under 1/2 s');
+    expect(describeTarget({ kind: 'disgust', maxMs: 200 }, 'Disgust')).toBe('Make a flash of disgust, under 1/5 s.');
+    expect(describeTarget({ kind: 'anger', maxMs: 500 }, 'Anger')).toBe('Make a flash of anger, under 1/2 s.');
+    expect(describeTarget({ kind: 'dissociation', maxMs: 10_000 }, 'Dissociation')).toMatch(/^Let your eyes defocus/);
   });
 
   it('the three lessons teach all nine kinds once', () => {
