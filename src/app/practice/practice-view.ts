@@ -4,12 +4,10 @@
  * flashes come from the live source (App forwards them); tries, clips and the model are kept in
  * IndexedDB (PracticeStore), exported and deleted from here.
  */
-import type { FlashClip, FlashEvent, FlashKind, FrameResult, Prediction, Rules } from '../../shared/contract/index.ts';
+import type { FlashClip, FlashEvent, FlashKind, FrameResult, Rules } from '../../shared/contract/index.ts';
 import { practiceArchive } from '../../shared/export/index.ts';
 import { FLASH_KIND_LABELS, kindLabel } from '../../shared/flash/index.ts';
-import { featuresOf } from '../../shared/personal-model/features.ts';
 import {
-  auPeaks,
   chooseTarget,
   describeTarget,
   isShownTry,
@@ -37,7 +35,9 @@ import { clearFeedback, renderFeedback } from './feedback.ts';
 import { buildPracticeLayout, type PracticeLayout } from './practice-layout.ts';
 import { ProgressPlot } from './progress-plot.ts';
 import { nextClip, RecognitionDrill } from './recognition-drill.ts';
+import { PersonalModelPanel } from './personal-model-panel.ts';
 import { TraceRing } from './trace-ring.ts';
+import { TryClips } from './try-clips.ts';
 
 export interface PracticeHooks {
   live(): boolean;
@@ -52,9 +52,6 @@ export interface PracticeHooks {
   changed(): void;
 }
 
-/** Clips received before their try was judged, kept this long (ms, stream clock) for it. */
-const EARLY_CLIPS_MAX = 20;
-
 export class PracticeView {
   readonly ui: PracticeLayout = buildPracticeLayout();
   private readonly ring = new TraceRing();
@@ -65,23 +62,28 @@ export class PracticeView {
   private tries: PracticeTry[] = [];
   private drilling = false;
   private sessionCount = 0;
-  private modelLoaded = false;
   /** The neutral was calibrated since the live source started. */
   private calibrated = false;
-  /** Judged tries waiting for their flash's clip, by event id. */
-  private readonly wanted = new Map<number, ShownTry>();
-  private readonly early = new Map<number, FlashClip>();
+  private readonly model: PersonalModelPanel;
+  private readonly tryClips = new TryClips((t, clip) => this.keepClip(t, clip));
 
   constructor(
     private readonly store: PracticeStore,
-    private readonly trainer: TrainerBridge,
-    private readonly feed: FlashFeed,
+    trainer: TrainerBridge,
+    feed: FlashFeed,
     private readonly rules: Rules,
     private readonly hooks: PracticeHooks,
   ) {
     this.runner = new DrillRunner(this.ring, PRACTICE_DEFAULTS, { count: (t) => (this.ui.count.textContent = t) });
     this.plot = new ProgressPlot(this.ui.progressPlot, this.ui.progressTable);
     this.recognition = new RecognitionDrill(this.ui, { answered: (clip, answer) => void this.recognised(clip, answer) });
+    this.model = new PersonalModelPanel(this.ui, store, trainer, feed, {
+      tries: () => this.shownTries(),
+      changed: () => {
+        this.hooks.changed();
+        void this.refreshDataLine();
+      },
+    });
     this.wire();
     this.showLesson(this.lesson);
     void this.init();
@@ -105,8 +107,7 @@ export class PracticeView {
 
   onEvents(events: readonly FlashEvent[]): void {
     this.ring.addEvents(events);
-    if (!this.modelLoaded) return;
-    for (const e of events) if (e.status === 'complete') void this.labelFlash(e);
+    this.model.label(events, this.ring.frames);
   }
 
   /** The live source stopped: a try under way ends, the trace is dropped. */
@@ -130,11 +131,6 @@ export class PracticeView {
     ui.end.addEventListener('click', () => this.endDrills());
     ui.keepClips.addEventListener('change', () => void this.applyClips());
     ui.recogniseStart.addEventListener('click', () => void this.recognise());
-    ui.train.addEventListener('click', () => void this.train());
-    ui.useModel.addEventListener('change', () => {
-      this.feed.useModelKind = ui.useModel.checked;
-      this.feed.refreshLabels();
-    });
     ui.exportAll.addEventListener('click', () => void this.exportAll());
     ui.deleteAll.addEventListener('click', () => void this.deleteAll());
     document.addEventListener('keydown', (e) => {
@@ -241,16 +237,12 @@ export class PracticeView {
 
   private async judge(target: DrillTarget, window: { goMs: number; endMs: number }): Promise<void> {
     const verdict = judgeTry(target, window, this.ring.events, this.ring.frames, this.rules);
-    const personal = verdict.caught && this.modelLoaded ? await this.predict(verdict.peaks) : null;
+    const personal = verdict.caught ? await this.model.predict(verdict.peaks) : null;
     const t: ShownTry = { ...verdict, id: crypto.randomUUID(), mode: 'show', at: Date.now(), lesson: this.lesson.id, personal };
     this.sessionCount++;
     await this.keep(t);
     renderFeedback(this.ui.feedback, verdict, personal);
-    if (t.caught && t.eventId !== null && this.ui.keepClips.checked) {
-      const clip = this.early.get(t.eventId);
-      if (clip) await this.keepClip(t, clip);
-      else this.wanted.set(t.eventId, t);
-    }
+    if (t.caught && this.ui.keepClips.checked) await this.tryClips.want(t);
     if (this.drilling) this.ui.next.hidden = false;
   }
 
@@ -288,18 +280,7 @@ export class PracticeView {
   // ---- clips and recognition ----------------------------------------------------------------
 
   private async applyClips(): Promise<void> {
-    await this.hooks.wantClips(this.ui.keepClips.checked ? (clip) => void this.onClip(clip) : null);
-  }
-
-  private async onClip(clip: FlashClip): Promise<void> {
-    const t = this.wanted.get(clip.event.id);
-    if (t) {
-      this.wanted.delete(clip.event.id);
-      await this.keepClip(t, clip);
-      return;
-    }
-    this.early.set(clip.event.id, clip);
-    while (this.early.size > EARLY_CLIPS_MAX) this.early.delete(this.early.keys().next().value!);
+    await this.hooks.wantClips(this.ui.keepClips.checked ? (clip) => void this.tryClips.received(clip) : null);
   }
 
   private async keepClip(t: ShownTry, clip: FlashClip): Promise<void> {
@@ -337,65 +318,15 @@ export class PracticeView {
     await this.keep(t);
   }
 
-  // ---- the personal model -------------------------------------------------------------------
-
-  private samples() {
-    return this.shownTries()
-      .filter((t) => t.caught)
-      .map((t) => ({ kind: t.target.kind, features: featuresOf(t.peaks) }));
-  }
-
-  private async train(): Promise<void> {
-    const samples = this.samples();
-    this.ui.train.disabled = true;
-    this.ui.modelStatus.textContent = `Training on ${samples.length} caught tries…`;
-    try {
-      const model = await this.trainer.train(samples);
-      await this.store.saveModel(model);
-      this.modelLoaded = true;
-      this.ui.useModel.disabled = false;
-      this.ui.modelStatus.dataset.state = 'trained';
-      this.ui.modelStatus.textContent = modelLine(model);
-      this.hooks.changed();
-      await this.refreshDataLine();
-    } catch (e) {
-      this.ui.modelStatus.dataset.state = 'failed';
-      this.ui.modelStatus.textContent = (e as Error).message;
-    } finally {
-      this.ui.train.disabled = false;
-    }
-  }
-
-  private async predict(peaks: readonly number[]): Promise<Prediction | null> {
-    try {
-      return (await this.trainer.predict([featuresOf(peaks)]))[0] ?? null;
-    } catch {
-      return null;
-    }
-  }
-
-  /** A live flash's label by the personal model, shown beside the rules' in the flash list. */
-  private async labelFlash(e: FlashEvent): Promise<void> {
-    const p = await this.predict(auPeaks(this.ring.frames, e.onsetMs, e.offsetMs));
-    if (!p) return;
-    this.feed.annotate(e.id, p);
-  }
-
   // ---- stored data --------------------------------------------------------------------------
 
   private async init(): Promise<void> {
     try {
       this.tries = await this.store.tries();
-      const model = await this.store.model();
-      if (model) {
-        await this.trainer.load(model);
-        this.modelLoaded = true;
-        this.ui.useModel.disabled = false;
-        this.ui.modelStatus.textContent = modelLine(model);
-      }
     } catch (e) {
-      this.ui.modelStatus.textContent = `Your stored model could not be loaded: ${(e as Error).message}`;
+      this.hooks.say('warn', `Your practice tries could not be read: ${(e as Error).message}`);
     }
+    await this.model.loadKept();
     await this.refresh();
   }
 
@@ -449,13 +380,8 @@ export class PracticeView {
       this.endDrills();
       this.recognition.stop();
       await this.store.deleteAll();
-      await this.trainer.unload().catch(() => {});
       this.tries = [];
-      this.modelLoaded = false;
-      this.ui.useModel.checked = false;
-      this.ui.useModel.disabled = true;
-      this.feed.useModelKind = false;
-      this.ui.modelStatus.textContent = '';
+      this.model.forget();
       clearFeedback(this.ui.feedback);
       await this.refresh();
       this.hooks.say('info', 'Practice data (tries, clips, your model) was deleted from this browser.');
@@ -468,22 +394,7 @@ export class PracticeView {
   /** Everything was deleted elsewhere ("Delete all stored data"): forget what is in memory. */
   forget(): void {
     this.tries = [];
-    this.modelLoaded = false;
-    this.ui.useModel.checked = false;
-    this.ui.useModel.disabled = true;
-    this.feed.useModelKind = false;
-    void this.trainer.unload().catch(() => {});
+    this.model.forget();
     void this.refresh();
   }
-}
-
-function modelLine(m: {
-  kinds: FlashKind[];
-  tries: Partial<Record<FlashKind, number>>;
-  backend: string;
-  trainMs: number;
-  trainAccuracy: number;
-}): string {
-  const per = m.kinds.map((k) => `${kindLabel(k)} ${m.tries[k] ?? 0}`).join(', ');
-  return `Your model knows ${m.kinds.length} kinds (${per} tries), trained in ${formatMs(m.trainMs)} on ${m.backend}; it labels ${Math.round(m.trainAccuracy * 100)}% of its own tries right.`;
 }
