@@ -3,8 +3,8 @@
  * fps, on the CPU and GPU delegates. Prints per-stage median and p95, processed vs input fps,
  * drops, main-thread long tasks and JS heap before/after; then the AU and flash-engine benches.
  * Last, where a frame's time goes in the landmarker (bench/profile.ts).
- * Options: --seconds N (measured time per run, default 20), --soak (one 5-minute CPU run at 30 fps
- * for the heap trend), --only CPU|GPU. A last CPU run at 30 fps keeps clips of flashes (the option's
+ * Options: --seconds N (measured time per run, default 20), --soak (one CPU run at 30 fps for the
+ * heap trend, 5 minutes unless --seconds says otherwise: --soak --seconds 1800 for 30), --only CPU|GPU. A last CPU run at 30 fps keeps clips of flashes (the option's
  * cost, side by side with the run without).
  */
 import { execFileSync } from 'node:child_process';
@@ -24,7 +24,7 @@ const arg = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const SOAK = args.includes('--soak');
-const SECONDS = SOAK ? 300 : Number(arg('--seconds') ?? 20);
+const SECONDS = Number(arg('--seconds') ?? (SOAK ? 300 : 20));
 const WARMUP_S = 5;
 const ONLY = arg('--only') as Delegate | undefined;
 const SOURCE = 'WDA_KatieHill_000.mp4';
