@@ -229,7 +229,9 @@ export class PracticeView {
           : {},
       );
     } catch (e) {
-      if ((e as Error).message !== 'cancelled') this.hooks.say('warn', (e as Error).message);
+      if ((e as Error).message === 'cancelled') return;
+      this.hooks.say('warn', (e as Error).message);
+      this.endDrills();
       return;
     }
     await this.judge(target, window);
