@@ -18,7 +18,7 @@ import { listPeople } from './people/catalog.ts';
 import { planPeopleClip, type PeopleClipPlan } from './people/plan.ts';
 import { replayHeld, replayStillsClip, videoRecording } from './people/replay.ts';
 import { inBar, peopleFigures, peopleTables, type HeldResult } from './people/report.ts';
-import { clipName, heldVerdict, scorePeopleClip, type ScoredClip } from './people/score.ts';
+import { clipName, heldVerdict, neutralPartEvents, scorePeopleClip, type ScoredClip } from './people/score.ts';
 import { fmt, table } from './table.ts';
 
 function arg(name: string): string | null {
@@ -61,7 +61,7 @@ for (const p of people) {
         label: s.label,
         kind: s.kind,
         verdict: heldVerdict(r.events, r.cutMs - interval),
-        neutralEvents: r.events.filter((e) => e.onsetMs < r.cutMs - interval).length,
+        neutralEvents: neutralPartEvents(r.events, r.cutMs - interval),
         neutralS: r.cutMs / 1000,
       });
     }

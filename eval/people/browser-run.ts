@@ -14,7 +14,7 @@ import type { Person } from './catalog.ts';
 import { PEOPLE_MEDIA_DIR, personStills } from './media.ts';
 import { planPeopleClip, type PeopleClipPlan } from './plan.ts';
 import type { HeldResult } from './report.ts';
-import { heldVerdict, scorePeopleClip, type ScoredClip } from './score.ts';
+import { heldVerdict, neutralPartEvents, scorePeopleClip, type ScoredClip } from './score.ts';
 
 export interface PeopleRun {
   plans: PeopleClipPlan[];
@@ -146,7 +146,7 @@ async function runPerson(
       label: s.label,
       kind: s.kind,
       verdict: heldVerdict(result.events, fromMs),
-      neutralEvents: result.events.filter((e) => e.onsetMs < fromMs).length,
+      neutralEvents: neutralPartEvents(result.events, fromMs),
       neutralS: cutMs / 1000,
     });
     out.events[name] = result.events;

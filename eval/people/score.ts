@@ -21,6 +21,7 @@ const GAZE_KINDS: ReadonlySet<string> = new Set(['dissociation']);
 export interface EventLike {
   kind: string;
   onsetMs: number;
+  apexMs: number;
   offsetMs: number;
 }
 
@@ -71,14 +72,32 @@ export interface HeldVerdict {
 }
 
 /**
+ * Which part of a held-expression replay (the neutral clip, then the expression clip from `fromMs`)
+ * an event belongs to: the part its apex lies in. An event's onset is where its AUs began to rise
+ * (the crossing of its rule's off level), so an expression that starts rising in the last frames of
+ * the neutral clip and peaks after the hard cut is dated before the cut; it is still the expression
+ * clip's event (on CREMA-D's neutral clip, both events counted there before were first shown on the
+ * first frame after the cut and peaked 0.7 and 1.3 s after it).
+ */
+export function inExpressionPart(e: EventLike, fromMs: number): boolean {
+  return e.apexMs >= fromMs;
+}
+
+/**
  * A clip whose expression is held throughout: which kind covers most of it. Detected = any event;
- * right kind = the dominant kind is the posed one. Only events starting at or after `fromMs` count.
+ * right kind = the dominant kind is the posed one. Only the expression part's events count (their
+ * time from `fromMs` on).
  */
 export function heldVerdict(events: readonly EventLike[], fromMs = -Infinity): HeldVerdict {
-  events = events.filter((e) => e.onsetMs >= fromMs);
+  events = events.filter((e) => inExpressionPart(e, fromMs));
   const msByKind: Record<string, number> = {};
-  for (const e of events) msByKind[e.kind] = (msByKind[e.kind] ?? 0) + Math.max(0, e.offsetMs - e.onsetMs);
+  for (const e of events) msByKind[e.kind] = (msByKind[e.kind] ?? 0) + Math.max(0, e.offsetMs - Math.max(e.onsetMs, fromMs));
   let dominant: string | null = null;
   for (const [k, ms] of Object.entries(msByKind)) if (dominant === null || ms > msByKind[dominant]!) dominant = k;
   return { events: events.length, dominant, msByKind };
+}
+
+/** Events of the neutral part of a held-expression replay: false flashes on ordinary speech. */
+export function neutralPartEvents(events: readonly EventLike[], fromMs: number): number {
+  return events.filter((e) => !inExpressionPart(e, fromMs)).length;
 }
