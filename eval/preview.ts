@@ -18,6 +18,7 @@ import { listPeople } from './people/catalog.ts';
 import { planPeopleClip, type PeopleClipPlan } from './people/plan.ts';
 import { replayHeld, replayStillsClip, videoRecording } from './people/replay.ts';
 import { inBar, peopleFigures, peopleTables, type HeldResult } from './people/report.ts';
+import { VIDEO_STILL_POINTS, videoStills } from './people/video-stills.ts';
 import { clipName, heldVerdict, neutralPartEvents, scorePeopleClip, type ScoredClip } from './people/score.ts';
 import { fmt, table } from './table.ts';
 
@@ -76,6 +77,27 @@ for (const p of people) {
   }
 }
 console.log(peopleTables(peopleFigures(plans, clips, held), held, people));
+
+// The video sets' frames as flashes (eval/people/video-stills.ts).
+const videoPlans: PeopleClipPlan[] = [];
+const videoClips: ScoredClip[] = [];
+const videoPeople: typeof people = [];
+for (const p of people.filter((q) => q.media === 'video')) {
+  const { person, source } = videoStills(p);
+  videoPeople.push(person);
+  for (const fps of fpsList) {
+    const plan = planPeopleClip(person, fps, lengths);
+    const { events, frameMs } = replayStillsClip(plan, rules, source);
+    videoPlans.push(plan);
+    videoClips.push(scorePeopleClip(plan, frameMs, events));
+  }
+}
+if (videoPlans.length) {
+  console.log(
+    `Video sets as flashes: frames at ${VIDEO_STILL_POINTS.map((x) => `${x * 100}%`).join(', ')} of each expression clip spliced into the middle frame of the neutral clip (${videoPlans.length} clips):`,
+  );
+  console.log(peopleTables(peopleFigures(videoPlans, videoClips, []), [], videoPeople));
+}
 
 // Speech.
 const speech = replaySpeech(rules);

@@ -39,10 +39,16 @@ export interface Replay {
   frameMs: (i: number) => number;
 }
 
-/** A planned METT clip, frame by frame at the plan's rate, from the recorded stills. */
-export function replayStillsClip(plan: PeopleClipPlan, rules: Rules = defaultRules()): Replay {
-  const frames = stillFrames(plan.person);
-  const { width, height } = stillSize(plan.person);
+/** Recorded frames by still label, and their image size: what a METT clip is made of. */
+export interface StillSource {
+  frames: Map<string, RecordedFrame>;
+  size: { width: number; height: number };
+}
+
+/** A planned METT clip, frame by frame at the plan's rate, from the recorded stills (or other recorded frames). */
+export function replayStillsClip(plan: PeopleClipPlan, rules: Rules = defaultRules(), source?: StillSource): Replay {
+  const frames = source?.frames ?? stillFrames(plan.person);
+  const { width, height } = source?.size ?? stillSize(plan.person);
   const est = createAuEstimator();
   const engine = createFlashEngine(rules);
   const events: FlashEvent[] = [];
