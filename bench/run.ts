@@ -48,10 +48,15 @@ async function run(delegate: Delegate, fps: number, clips = false): Promise<stri
     await page.evaluate((d) => window.microflash.init({ delegate: d }), delegate);
     await page.evaluate((c) => window.microflash.startCamera(undefined, { clips: c }), clips);
     await sleep(WARMUP_S * 1000);
-    await page.evaluate(() => window.microflash.resetLiveLog());
+    // Room for every frame's stage times, allocated before the heap is read.
+    await page.evaluate((n) => window.microflash.resetLiveLog(n), Math.ceil(SECONDS * fps * 1.2) + 100);
+    // The heap after a full collection, so that garbage not yet collected does not read as growth.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
     const before = await page.evaluate(() => window.microflash.liveStatus());
     const statsBefore = before.stats;
     await sleep(SECONDS * 1000);
+    await cdp.send('HeapProfiler.collectGarbage');
     const after = await page.evaluate(() => window.microflash.liveStatus());
     const t = await page.evaluate(() => window.microflash.liveTimings());
     await page.evaluate(() => window.microflash.stopCamera());

@@ -28,13 +28,19 @@ import { WorkerBridge } from '../pipeline/worker-bridge.ts';
 let bridge: WorkerBridge | null = null;
 let live: LiveSession | null = null;
 const liveLog = { results: 0, withFace: 0, firstMs: NaN, lastMs: NaN, crashes: 0, restarts: 0, errors: [] as string[], clips: 0 };
-const timings = {
-  grabMs: [] as number[],
-  transferMs: [] as number[],
-  convertMs: [] as number[],
-  inferenceMs: [] as number[],
-  postMs: [] as number[],
-};
+/** Frames whose stage times the harness keeps when not told (resetLiveLog): a minute at 60 fps. */
+const DEFAULT_TIMING_FRAMES = 3600;
+const STAGES = ['grabMs', 'transferMs', 'convertMs', 'inferenceMs', 'postMs'] as const;
+/**
+ * Per-frame stage times, in arrays allocated when the log is reset: a soak's own bookkeeping must
+ * not grow the heap it measures. Frames beyond the capacity are counted but their times not kept.
+ */
+let timings = allocateTimings(DEFAULT_TIMING_FRAMES);
+let timed = 0;
+
+function allocateTimings(frames: number): Record<(typeof STAGES)[number], Float64Array> {
+  return Object.fromEntries(STAGES.map((k) => [k, new Float64Array(frames)])) as Record<(typeof STAGES)[number], Float64Array>;
+}
 const longTasks = { count: 0, maxMs: 0 };
 // Main-thread blocking, for the benchmark: every task over 50 ms.
 if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
@@ -54,11 +60,10 @@ function requireBridge(): WorkerBridge {
 function record(r: FrameResult): void {
   liveLog.results++;
   if (r.facePresent) liveLog.withFace++;
-  timings.grabMs.push(r.timings.grabMs);
-  timings.transferMs.push(r.timings.transferMs);
-  timings.convertMs.push(r.timings.convertMs);
-  timings.inferenceMs.push(r.timings.inferenceMs);
-  timings.postMs.push(r.timings.postMs);
+  if (timed < timings.postMs.length) {
+    for (const k of STAGES) timings[k][timed] = r.timings[k];
+    timed++;
+  }
   const now = performance.now();
   if (Number.isNaN(liveLog.firstMs)) liveLog.firstMs = now;
   liveLog.lastMs = now;
@@ -165,9 +170,11 @@ const harness = {
     return { transport: live.transport, settings: live.settings() };
   },
 
-  resetLiveLog() {
+  /** Starts the log afresh, keeping the stage times of up to `frames` frames. */
+  resetLiveLog(frames = DEFAULT_TIMING_FRAMES) {
     Object.assign(liveLog, { results: 0, withFace: 0, firstMs: NaN, lastMs: NaN });
-    for (const list of Object.values(timings)) list.length = 0;
+    if (frames !== timings.postMs.length) timings = allocateTimings(frames);
+    timed = 0;
     Object.assign(longTasks, { count: 0, maxMs: 0 });
   },
 
@@ -193,12 +200,13 @@ const harness = {
   },
 
   liveTimings() {
+    const kept = (k: (typeof STAGES)[number]) => Array.from(timings[k].subarray(0, timed));
     return {
-      grabMs: [...timings.grabMs],
-      transferMs: [...timings.transferMs],
-      convertMs: [...timings.convertMs],
-      inferenceMs: [...timings.inferenceMs],
-      postMs: [...timings.postMs],
+      grabMs: kept('grabMs'),
+      transferMs: kept('transferMs'),
+      convertMs: kept('convertMs'),
+      inferenceMs: kept('inferenceMs'),
+      postMs: kept('postMs'),
     };
   },
 

@@ -66,7 +66,8 @@ export interface HarnessApi {
     transport?: 'track-processor' | 'video-frame-callback',
     options?: { clips?: boolean },
   ): Promise<{ transport: string; settings: { width?: number; height?: number; frameRate?: number } }>;
-  resetLiveLog(): void;
+  /** Starts the live log afresh, keeping the stage times of up to `frames` frames (default a minute at 60 fps). */
+  resetLiveLog(frames?: number): void;
   liveStatus(): Promise<LiveStatus>;
   /** Per-stage timings of the frames since the last reset (ms arrays), for benchmarks. */
   liveTimings(): { grabMs: number[]; transferMs: number[]; convertMs: number[]; inferenceMs: number[]; postMs: number[] };
