@@ -30,6 +30,11 @@ export class PersonalModelPanel {
     });
   }
 
+  /** A model is loaded and labels flashes. */
+  get ready(): boolean {
+    return this.loaded;
+  }
+
   /** Loads the kept model, if any, into the worker. */
   async loadKept(): Promise<void> {
     try {

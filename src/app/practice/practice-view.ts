@@ -14,6 +14,7 @@ import {
   judgeTry,
   kindNeeds,
   LESSONS,
+  lessonOf,
   maxMsFor,
   PRACTICE_DEFAULTS,
   progressByDay,
@@ -23,6 +24,7 @@ import {
   type PracticeTry,
   type RecognitionTry,
   type ShownTry,
+  type TryWindow,
 } from '../../shared/practice/index.ts';
 import type { TrainerBridge } from '../../pipeline/trainer-bridge.ts';
 import pkg from '../../../package.json';
@@ -101,11 +103,17 @@ export class PracticeView {
 
   // ---- the live stream --------------------------------------------------------------------
 
+  /** The trace is kept only while something reads it: the practice panel, or a personal model labelling flashes. */
+  private get tracing(): boolean {
+    return this.open || this.model.ready;
+  }
+
   onFrame(r: FrameResult): void {
-    if (r.facePresent) this.ring.addFrame(r.timestampMs, r.aus);
+    if (r.facePresent && this.tracing) this.ring.addFrame(r.timestampMs, r.aus);
   }
 
   onEvents(events: readonly FlashEvent[]): void {
+    if (!events.length || !this.tracing) return;
     this.ring.addEvents(events);
     this.model.label(events, this.ring.frames);
   }
@@ -221,7 +229,7 @@ export class PracticeView {
     this.ui.target.textContent = describeTarget(target, FLASH_KIND_LABELS[target.kind]);
     this.ui.target.dataset.kind = target.kind;
     clearFeedback(this.ui.feedback);
-    let window: Awaited<ReturnType<DrillRunner['run']>>;
+    let window: TryWindow;
     try {
       window = await this.runner.run(
         target.kind === 'dissociation'
@@ -237,7 +245,7 @@ export class PracticeView {
     await this.judge(target, window);
   }
 
-  private async judge(target: DrillTarget, window: { goMs: number; endMs: number }): Promise<void> {
+  private async judge(target: DrillTarget, window: TryWindow): Promise<void> {
     const verdict = judgeTry(target, window, this.ring.events, this.ring.frames, this.rules);
     const personal = verdict.caught ? await this.model.predict(verdict.peaks) : null;
     const t: ShownTry = { ...verdict, id: crypto.randomUUID(), mode: 'show', at: Date.now(), lesson: this.lesson.id, personal };
@@ -311,7 +319,7 @@ export class PracticeView {
       id: crypto.randomUUID(),
       mode: 'recognise',
       at: Date.now(),
-      lesson: LESSONS.find((l) => l.kinds.includes(clip.kind))!.id,
+      lesson: lessonOf(clip.kind).id,
       clipTryId: clip.tryId,
       shown: clip.kind,
       answer,
