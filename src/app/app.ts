@@ -2,7 +2,7 @@
  * The live page: pick a source, watch the face tracked with its action units, see flashes as they
  * happen; analyse a file and download the results; keep (only when asked), export and delete data.
  */
-import type { DelegateChoice, FlashEvent, PipelineError } from '../shared/contract/index.ts';
+import { type DelegateChoice, type FlashEvent, frameAgeMs, type PipelineError } from '../shared/contract/index.ts';
 import { AU_DEFAULTS } from '../shared/au/index.ts';
 import { defaultRules } from '../shared/flash/index.ts';
 import { TrainerBridge } from '../pipeline/trainer-bridge.ts';
@@ -72,7 +72,7 @@ export class App {
       },
       onAnalysed: (frame) => {
         this.practice.onFrame(frame);
-        void this.store.addFrame(frame).catch((e: Error) => this.storeFailed(e));
+        void this.store.addFrame(frame, frameAgeMs(frame.timings)).catch((e: Error) => this.storeFailed(e));
       },
       onStarted: async (label, consent) => {
         this.discreet.reset();

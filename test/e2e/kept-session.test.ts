@@ -81,10 +81,11 @@ describe('a kept live session', () => {
     expect(Date.parse(doc.endedAt)).toBeGreaterThan(Date.parse(doc.startedAt));
     const atStop = doc.events.filter((e: { endedBy: string }) => e.endedBy === 'flush');
     expect(atStop.length).toBeGreaterThanOrEqual(1);
+    // Time 0 is dated so that the session's wall-clock span covers every frame and event in it.
     const sessionS = (Date.parse(doc.endedAt) - Date.parse(doc.startedAt)) / 1000;
     for (const e of doc.events) {
       expect(e.onsetMs).toBeGreaterThanOrEqual(0);
-      expect(e.onsetMs / 1000).toBeLessThanOrEqual(sessionS + 1);
+      expect(e.onsetMs / 1000).toBeLessThanOrEqual(sessionS + 0.01);
     }
 
     const events = parse((await exported('events')).text);
@@ -102,9 +103,11 @@ describe('a kept live session', () => {
     expect(vtt).toContain('Marker: looked away');
     // Every analysed frame is kept: the frames CSV of a file analysis, from time 0, and the review timeline.
     const frames = parse((await exported('frames')).text);
-    expect(frames.length).toBeGreaterThan(30);
+    expect(frames.length).toBeGreaterThan(10);
     expect(Number(frames[0]!.timestamp_s)).toBe(0);
-    expect(Number(frames[frames.length - 1]!.timestamp_s)).toBeLessThanOrEqual(sessionS + 1);
+    const lastS = Number(frames[frames.length - 1]!.timestamp_s);
+    expect(lastS).toBeLessThanOrEqual(sessionS + 0.01);
+    expect(lastS).toBeGreaterThan(sessionS - 2);
     expect(frames.some((f) => f.face === '1' && Number(f.AU12_r) > 1)).toBe(true);
     await h.page.click('#data .item[data-type="session"] button[data-review]');
     await h.page.waitForSelector('#review:not([hidden]) .u-over');

@@ -45,6 +45,8 @@ export class DataStore {
   private pending = new Float32Array(DATA_STORE_DEFAULTS.framesPerChunk * FRAME_ROW_WIDTH);
   private pendingFrames = 0;
   private nextSeq = 0;
+  /** Wall-clock time (ms) of the kept session's time 0, the earliest its frames allow. */
+  private originWallMs = Number.POSITIVE_INFINITY;
   /** The last stored-session update queued (updateSession). */
   private updates: Promise<void> = Promise.resolve();
 
@@ -61,6 +63,7 @@ export class DataStore {
     if (this.session) return;
     this.pendingFrames = 0;
     this.nextSeq = 0;
+    this.originWallMs = Number.POSITIVE_INFINITY;
     this.session = {
       id: newId(),
       startedAt: new Date().toISOString(),
@@ -76,17 +79,21 @@ export class DataStore {
   }
 
   /**
-   * A frame was analysed: kept with the session (written in chunks). The first one of a kept
-   * session becomes its time 0 (and its wall-clock start), so that exports give times from the
-   * start of the session.
+   * A frame was analysed, `ageMs` after it reached the analyser: kept with the session (written in
+   * chunks). The first one of a kept session becomes its time 0, so that exports give times from
+   * the start of the session. Its wall-clock time (`startedAt`) is the earliest that every frame so
+   * far allows: a frame can wait in the source's queue before it reaches the analyser (the first
+   * ones while a new worker warms up, for a second or more), so one frame alone dates time 0 late.
    */
-  async addFrame(frame: Omit<FramesCsvFrame, 'frameIndex'>): Promise<void> {
+  async addFrame(frame: Omit<FramesCsvFrame, 'frameIndex'>, ageMs = 0): Promise<void> {
     const s = this.session;
     if (!s) return;
     const first = s.clockOriginMs === null;
-    if (first) {
-      s.clockOriginMs = frame.timestampMs;
-      s.startedAt = new Date().toISOString();
+    if (first) s.clockOriginMs = frame.timestampMs;
+    const originWallMs = Date.now() - Math.max(0, ageMs) - (frame.timestampMs - s.clockOriginMs!);
+    if (originWallMs < this.originWallMs) {
+      this.originWallMs = originWallMs;
+      s.startedAt = new Date(originWallMs).toISOString();
     }
     packFrame(frame, s.clockOriginMs!, this.pending, this.pendingFrames++);
     if (this.pendingFrames === DATA_STORE_DEFAULTS.framesPerChunk) await this.writeFrames();

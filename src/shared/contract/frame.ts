@@ -36,6 +36,11 @@ export interface StageTimings {
   postMs: number;
 }
 
+/** How long before its result was ready a frame was captured: the sum of its stage times. */
+export function frameAgeMs(t: StageTimings): number {
+  return t.grabMs + t.transferMs + t.convertMs + t.inferenceMs + t.postMs;
+}
+
 /** Result for one processed frame. Typed arrays are transferred, not copied. */
 export interface FrameResult {
   /** Sequence number of the frame in its source (0-based; files: the frame's index in the stream). */
