@@ -94,6 +94,8 @@ export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: 
       ev.sigma = sigma;
       let level = 0;
       let startLevel = 0;
+      /** Largest activation against the halfway mark between a rule's off and on. */
+      let midLevel = 0;
       let lead = 0;
       let leadEvidence = -1;
       sideLevels[0] = sideLevels[1] = NaN;
@@ -102,6 +104,8 @@ export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: 
         const f = frames[rule.index]!;
         const held = f.activation / rule.off;
         if (held > level) level = held;
+        const mid = f.activation / ((rule.off + rule.on) / 2);
+        if (mid > midLevel) midLevel = mid;
         // The rule shown at the onset: of those that could start an event now, the fullest match.
         const s = f.onsetActivation / rule.on;
         if (s >= 1 && f.evidence > leadEvidence) {
@@ -118,7 +122,7 @@ export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: 
       }
       const prevT = onset.prevT;
       const prevLevel = onset.prevLevel;
-      onset.step(t, level);
+      onset.step(t, level, midLevel < 1);
       sides.crossings(t, prevT, sideLevels);
 
       if (active && provisional) {

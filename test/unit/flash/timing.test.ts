@@ -263,3 +263,45 @@ describe('rise from the first frame', () => {
     expect(done[0]!.onsetMs).toBeLessThanOrEqual(1000 / 30);
   });
 });
+
+describe('onset after a wobble', () => {
+  // Anger's AU04 min is 1.2: off at 0.6 FACS, on at 1.2, halfway at 0.9.
+  const FRAME_MS = 1000 / 30;
+
+  it('an expression that jumps to just under on and wobbles there before crossing is dated at the jump', () => {
+    const wobble = [1.14, 1.12, 1.1, 1.08, 1.13];
+    const au4 = (t: number) => {
+      if (t < 1000 - 1e-6) return 0;
+      const k = Math.round((t - 1000) / FRAME_MS);
+      return k < wobble.length ? wobble[k]! : t < 1600 ? 2 : 0;
+    };
+    const done = completed(
+      run(
+        engine(),
+        build(times(30, 2000), (f, t) => addAus(f, { AU04: au4(t) })),
+      ),
+    );
+    expect(done).toHaveLength(1);
+    expect(done[0]!.onsetMs).toBeGreaterThanOrEqual(1000 - FRAME_MS);
+    expect(done[0]!.onsetMs).toBeLessThanOrEqual(1000);
+  });
+
+  it('a low wobble before a flash (below halfway to on) does not stretch its onset back', () => {
+    const low = [0.7, 0.8, 0.7, 0.8, 0.7, 0.8, 0.7, 0.8, 0.7];
+    const au4 = (t: number) => {
+      if (t < 1000 - 1e-6) return 0;
+      const k = Math.round((t - 1000) / FRAME_MS);
+      return k < low.length ? low[k]! : t < 1600 ? 3 : 0;
+    };
+    const flashAt = 1000 + low.length * FRAME_MS;
+    const done = completed(
+      run(
+        engine(),
+        build(times(30, 2000), (f, t) => addAus(f, { AU04: au4(t) })),
+      ),
+    );
+    expect(done).toHaveLength(1);
+    expect(done[0]!.onsetMs).toBeGreaterThanOrEqual(flashAt - FRAME_MS - 1e-6);
+    expect(done[0]!.onsetMs).toBeLessThanOrEqual(flashAt);
+  });
+});

@@ -4,12 +4,16 @@
  * it (an onset is never earlier, so a slow drift before a flash does not stretch it), and whether
  * the group is armed (seen below 1 since the last reset or block, so a level that was already up
  * when detection (re)started cannot start an event).
+ *
+ * A trough counts only while the group is still low (`low`: every rule below halfway from its off
+ * to its on threshold). An expression that jumps up to just under `on` and wobbles there before it
+ * crosses (a borderline AU) has started at the jump: a dip of the wobble is not where it began.
  */
 import { crossingTime } from '../crossing-time.ts';
 
 export interface OnsetDetector {
-  /** Feeds one frame's level; call before deciding on an onset at `t`. */
-  step(t: number, level: number): void;
+  /** Feeds one frame's level, and whether the group is still low (a dip there is a trough); call before deciding on an onset at `t`. */
+  step(t: number, level: number, low: boolean): void;
   /** Onset time of an event starting now: the crossing, but no earlier than the last trough. */
   onsetTime(): number;
   /** A rising crossing has been seen and the level has not fallen below 1 since. */
@@ -32,7 +36,7 @@ export function createOnsetDetector(): OnsetDetector {
   let candidateT = NaN;
   let armed = false;
   return {
-    step(t, level) {
+    step(t, level, low) {
       if (Number.isNaN(prevLevel)) {
         candidateT = NaN;
         // The first sample after a reset is the lowest seen so far: a rise from it starts there.
@@ -40,7 +44,7 @@ export function createOnsetDetector(): OnsetDetector {
         armed = level < 1;
       } else {
         if (prevLevel < 1 && level >= 1) candidateT = crossingTime(prevT, prevLevel, t, level, 1);
-        if (level <= prevLevel) troughT = t;
+        if (level <= prevLevel && low) troughT = t;
       }
       if (level < 1) {
         candidateT = NaN;
