@@ -5,7 +5,8 @@
  * Last, where a frame's time goes in the landmarker (bench/profile.ts).
  * Options: --seconds N (measured time per run, default 20), --soak (one CPU run at 30 fps for the
  * heap trend, 5 minutes unless --seconds says otherwise: --soak --seconds 1800 for 30), --only CPU|GPU. A last CPU run at 30 fps keeps clips of flashes (the option's
- * cost, side by side with the run without).
+ * cost, side by side with the run without); then CPU runs at 30 and 60 fps with the frames shared
+ * among a pool of landmarkers, one per core.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -17,6 +18,7 @@ import { ensureBuilt } from '../src/node/ensure-build.ts';
 import { DIST_DIR, PROJECT_ROOT } from '../src/node/paths.ts';
 import { startStaticServer } from '../src/node/static-server.ts';
 import { y4mFor } from '../scripts/lib/media.ts';
+import { WORKER_DEFAULTS } from '../workers/landmarker/defaults.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -37,7 +39,9 @@ function pct(xs: number[], p: number): number {
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function run(delegate: Delegate, fps: number, clips = false): Promise<string[]> {
+/** `clips`: keep clips of flashes too; `pool`: landmarkers sharing the frames (LiveOptions.pool). */
+async function run(delegate: Delegate, fps: number, options: { clips?: boolean; pool?: number } = {}): Promise<string[]> {
+  const { clips = false, pool } = options;
   const camera = y4mFor(SOURCE, fps, 8);
   const server = await startStaticServer(DIST_DIR);
   const browser = await launchChromium({ extraArgs: [...fakeCameraFlags(camera), '--enable-precise-memory-info'] });
@@ -46,7 +50,10 @@ async function run(delegate: Delegate, fps: number, clips = false): Promise<stri
     await page.goto(`${server.url}/harness.html`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     await page.evaluate((d) => window.microflash.init({ delegate: d }), delegate);
-    await page.evaluate((c) => window.microflash.startCamera(undefined, { clips: c }), clips);
+    await page.evaluate(([c, p]) => window.microflash.startCamera(undefined, { clips: c, ...(p === null ? {} : { pool: p }) }), [
+      clips,
+      pool ?? null,
+    ] as const);
     await sleep(WARMUP_S * 1000);
     // Room for every frame's stage times, allocated before the heap is read.
     await page.evaluate((n) => window.microflash.resetLiveLog(n), Math.ceil(SECONDS * fps * 1.2) + 100);
@@ -64,7 +71,7 @@ async function run(delegate: Delegate, fps: number, clips = false): Promise<stri
     const dropped = (after.stats?.dropped ?? 0) - (statsBefore?.dropped ?? 0);
     const heap = (b: number | null) => (b === null ? '–' : (b / 1e6).toFixed(1));
     return [
-      clips ? `${delegate} + clips (${after.clips} made)` : delegate,
+      clips ? `${delegate} + clips (${after.clips} made)` : pool ? `${delegate} + pool of ${pool}` : delegate,
       String(fps),
       f1(after.meanFps),
       f1(framesIn / SECONDS),
@@ -122,9 +129,18 @@ for (const delegate of delegates) {
 }
 if (!SOAK && ONLY !== 'GPU') {
   try {
-    rows.push(await run('CPU', 30, true));
+    rows.push(await run('CPU', 30, { clips: true }));
   } catch (err) {
     rows.push(['CPU + clips', '30', `failed: ${(err as Error).message.split('\n')[0]}`]);
+  }
+  // Live frames shared among a pool of landmarkers, one per core (LiveOptions.pool), beside the runs above.
+  const pool = Math.min(WORKER_DEFAULTS.maxPool, cpus().length);
+  for (const fps of [30, 60]) {
+    try {
+      rows.push(await run('CPU', fps, { pool }));
+    } catch (err) {
+      rows.push([`CPU + pool of ${pool}`, String(fps), `failed: ${(err as Error).message.split('\n')[0]}`]);
+    }
   }
 }
 console.log(table(rows));

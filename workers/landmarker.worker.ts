@@ -27,8 +27,17 @@ import { createPostStage } from './landmarker/post-stage.ts';
 let analyzer: FrameAnalyzer | null = null;
 let live: LiveStream | null = null;
 let fileCancelled = false;
-/** The landmarkers a file's frames are shared among, kept from file to file while the size stays. */
+/** The landmarkers a source's frames are shared among, kept from source to source while the size stays. */
 let pool: DetectPool | null = null;
+
+/** The pool of `size` members (none for 0), the one in use where it already has that size. */
+function poolOf(size: number, a: FrameAnalyzer, answerMs: number): DetectPool | null {
+  if (size !== (pool?.size ?? 0) || pool?.answerMs !== answerMs) {
+    pool?.close();
+    pool = size > 0 ? new DetectPool(size, a.delegate().delegate, answerMs) : null;
+  }
+  return pool;
+}
 /** Clips of the live source's flashes, only while the page asks for them. */
 let clips: ClipKeeper | null = null;
 
@@ -57,9 +66,8 @@ const api = {
     await live?.stop();
     a.resetSession();
     clips?.reset();
-    // A live source needs no file pool: its models' memory is given back.
-    pool?.close();
-    pool = null;
+    // Without a live pool, a file pool's models' memory is given back.
+    const size = options.pool !== undefined ? poolSize(a.delegate().delegate, navigator.hardwareConcurrency ?? 1, options.pool) : 0;
     live = new LiveStream(
       a,
       (frame, r) => {
@@ -67,6 +75,7 @@ const api = {
         onResult(transferResult(r));
       },
       options.expectedFps,
+      poolOf(size, a, WORKER_DEFAULTS.livePoolAnswerMs),
     );
     live.start(frames);
   },
@@ -116,10 +125,6 @@ const api = {
       options?.pool !== undefined || WORKER_DEFAULTS.poolByDefault
         ? poolSize(a.delegate().delegate, navigator.hardwareConcurrency ?? 1, options?.pool, options?.pages)
         : 0;
-    if (size !== (pool?.size ?? 0)) {
-      pool?.close();
-      pool = size > 0 ? new DetectPool(size, a.delegate().delegate) : null;
-    }
     return analyzeVideoFile(
       a,
       input,
@@ -127,7 +132,7 @@ const api = {
       onInfo,
       () => fileCancelled,
       options,
-      pool,
+      poolOf(size, a, WORKER_DEFAULTS.poolAnswerMs),
     );
   },
 

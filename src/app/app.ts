@@ -12,7 +12,7 @@ import { DiscreetView } from './discreet-view.ts';
 import { FileView } from './file-view.ts';
 import { FlashClips } from './flash-clips.ts';
 import { FrameView } from './frame-view.ts';
-import { LiveView } from './live-view.ts';
+import { LiveView, poolChoicesFor } from './live-view.ts';
 import { MARKER_DEFAULTS, Markers } from './markers.ts';
 import { Messages } from './messages.ts';
 import { NeutralFace } from './neutral-face.ts';
@@ -47,7 +47,11 @@ export class App {
   private readonly practice: PracticeView;
 
   constructor(root: HTMLElement) {
-    this.ui = buildLayout(root, { calibrationMs: AU_DEFAULTS.calibration.durationMs, markerNoteMaxChars: MARKER_DEFAULTS.noteMaxChars });
+    this.ui = buildLayout(root, {
+      calibrationMs: AU_DEFAULTS.calibration.durationMs,
+      markerNoteMaxChars: MARKER_DEFAULTS.noteMaxChars,
+      poolChoices: poolChoicesFor(navigator.hardwareConcurrency ?? 1),
+    });
     this.overlay = new Overlay(this.ui.overlay, this.ui.video);
     this.feed = new FlashFeed(this.ui.feed);
     this.messages = new Messages(this.ui.message);

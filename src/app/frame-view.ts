@@ -69,9 +69,12 @@ export class FrameView {
   showStats(st: PipelineStats | null, sourceFps: number | null): void {
     if (st) {
       this.ui.fps.textContent = `${st.processedFps.toFixed(0)} fps`;
-      this.ui.counters.textContent = `frames ${st.framesIn} · processed ${st.processed} · dropped ${st.dropped}`;
+      const pool = st.pool ? ` · ${st.pool.size} models${st.pool.replaced ? ` (${st.pool.replaced} replaced)` : ''}` : '';
+      this.ui.counters.textContent = `frames ${st.framesIn} · processed ${st.processed} · dropped ${st.dropped}${pool}`;
       const settled = sourceFps !== null && st.framesIn >= sourceFps;
-      const advice = settled ? frameRateAdvice(st.processedFps, sourceFps) : null;
+      const advice = settled
+        ? frameRateAdvice(st.processedFps, sourceFps, this.ui.poolSelect.hidden ? 0 : this.ui.poolSelect.options.length - 1)
+        : null;
       this.ui.frameRateNote.hidden = advice === null;
       this.ui.frameRateNote.textContent = advice ?? '';
     }

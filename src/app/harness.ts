@@ -27,7 +27,19 @@ import { WorkerBridge } from '../pipeline/worker-bridge.ts';
 
 let bridge: WorkerBridge | null = null;
 let live: LiveSession | null = null;
-const liveLog = { results: 0, withFace: 0, firstMs: NaN, lastMs: NaN, crashes: 0, restarts: 0, errors: [] as string[], clips: 0 };
+const liveLog = {
+  results: 0,
+  withFace: 0,
+  firstMs: NaN,
+  lastMs: NaN,
+  crashes: 0,
+  restarts: 0,
+  errors: [] as string[],
+  clips: 0,
+  /** Capture time of the last result, and results that came at or before the one before them. */
+  lastCaptureMs: -Infinity,
+  outOfOrder: 0,
+};
 /** Frames whose stage times the harness keeps when not told (resetLiveLog): a minute at 60 fps. */
 const DEFAULT_TIMING_FRAMES = 3600;
 const STAGES = ['grabMs', 'transferMs', 'convertMs', 'inferenceMs', 'postMs'] as const;
@@ -60,6 +72,8 @@ function requireBridge(): WorkerBridge {
 function record(r: FrameResult): void {
   liveLog.results++;
   if (r.facePresent) liveLog.withFace++;
+  if (r.timestampMs <= liveLog.lastCaptureMs) liveLog.outOfOrder++;
+  liveLog.lastCaptureMs = r.timestampMs;
   if (timed < timings.postMs.length) {
     for (const k of STAGES) timings[k][timed] = r.timings[k];
     timed++;
@@ -154,13 +168,14 @@ const harness = {
   },
 
   /** Opens the (fake) camera and streams it through the worker. */
-  async startCamera(transport?: Transport, options: { clips?: boolean } = {}) {
+  async startCamera(transport?: Transport, options: { clips?: boolean; pool?: number } = {}) {
     const b = requireBridge();
     liveLog.clips = 0;
+    liveLog.lastCaptureMs = -Infinity;
     await b.keepClips(options.clips ? () => void liveLog.clips++ : null, (why) => liveLog.errors.push(`clip: ${why}`));
     const stream = await openCamera();
     const video = document.getElementById('video') as HTMLVideoElement;
-    live = new LiveSession(stream, video, { onResult: record, onEnded: () => liveLog.errors.push('track ended') }, transport);
+    live = new LiveSession(stream, video, { onResult: record, onEnded: () => liveLog.errors.push('track ended') }, transport, options.pool);
     // Headless: the frame grabber needs a playing element; the track processor does not.
     if (live.transport === 'video-frame-callback') {
       video.srcObject = stream;
@@ -172,7 +187,7 @@ const harness = {
 
   /** Starts the log afresh, keeping the stage times of up to `frames` frames. */
   resetLiveLog(frames = DEFAULT_TIMING_FRAMES) {
-    Object.assign(liveLog, { results: 0, withFace: 0, firstMs: NaN, lastMs: NaN });
+    Object.assign(liveLog, { results: 0, withFace: 0, firstMs: NaN, lastMs: NaN, outOfOrder: 0 });
     if (frames !== timings.postMs.length) timings = allocateTimings(frames);
     timed = 0;
     Object.assign(longTasks, { count: 0, maxMs: 0 });
@@ -196,6 +211,7 @@ const harness = {
       longTasks: { ...longTasks },
       heapBytes: memory?.usedJSHeapSize ?? null,
       clips: liveLog.clips,
+      outOfOrder: liveLog.outOfOrder,
     };
   },
 

@@ -21,7 +21,18 @@ export const LIVE_VIEW_DEFAULTS = {
   statsIntervalMs: 500,
   /** How long the counters wait for the worker before skipping a refresh (ms). */
   statsAnswerMs: 400,
+  /**
+   * Models the page offers to share a live source's frames among, where the machine has at least
+   * as many cores (LiveOptions.pool). One model is the default: on 2 cores a pool of 2 analyses
+   * fewer frames than one model alone (docs/performance.md).
+   */
+  poolChoices: [2, 4],
 } as const;
+
+/** The pool sizes a machine with `cores` cores is offered. */
+export function poolChoicesFor(cores: number): number[] {
+  return LIVE_VIEW_DEFAULTS.poolChoices.filter((n) => n <= cores);
+}
 
 export type LiveKind = 'camera' | 'share';
 
@@ -116,21 +127,28 @@ export class LiveView {
     await this.ui.video.play().catch(() => {});
     this.feed.reset();
     this.frames.reset();
-    this.session = new LiveSession(stream, this.ui.video, {
-      onResult: (r) => {
-        this.frames.show(r);
-        this.host.onAnalysed(r);
-        this.host.onEvents(r.events);
+    const pool = Number(this.ui.poolSelect.value) || undefined;
+    this.session = new LiveSession(
+      stream,
+      this.ui.video,
+      {
+        onResult: (r) => {
+          this.frames.show(r);
+          this.host.onAnalysed(r);
+          this.host.onEvents(r.events);
+        },
+        onEnded: () => {
+          const what = kind === 'camera' ? 'The camera stopped (unplugged or taken by another app)' : 'Screen sharing ended';
+          this.messages.say('error', `${what}. Your flashes so far are kept below.`, {
+            label: kind === 'camera' ? 'Reconnect camera' : 'Share again',
+            run: () => void this.start(kind),
+          });
+          void this.stop(false);
+        },
       },
-      onEnded: () => {
-        const what = kind === 'camera' ? 'The camera stopped (unplugged or taken by another app)' : 'Screen sharing ended';
-        this.messages.say('error', `${what}. Your flashes so far are kept below.`, {
-          label: kind === 'camera' ? 'Reconnect camera' : 'Share again',
-          run: () => void this.start(kind),
-        });
-        void this.stop(false);
-      },
-    });
+      undefined,
+      pool,
+    );
     await this.session.attach(bridge);
     this.ui.stop.disabled = false;
     this.ui.mark.disabled = false;

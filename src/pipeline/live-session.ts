@@ -49,6 +49,8 @@ export class LiveSession {
     private readonly video: HTMLVideoElement,
     private readonly handlers: LiveHandlers,
     transport: Transport = availableTransport(),
+    /** Landmarkers the frames are shared among (track processor only; LiveOptions.pool). */
+    private readonly pool?: number,
   ) {
     const track = stream.getVideoTracks()[0];
     if (!track) throw new Error('The stream has no video track.');
@@ -68,7 +70,8 @@ export class LiveSession {
       const Ctor = (globalThis as unknown as { MediaStreamTrackProcessor: TrackProcessorCtor }).MediaStreamTrackProcessor;
       const { readable } = new Ctor({ track: this.processorTrack });
       const fps = this.track.getSettings().frameRate;
-      await worker.startStream(readable, (r: FrameResult) => this.handlers.onResult(r), fps ? { expectedFps: fps } : {});
+      const options: LiveOptions = { ...(fps ? { expectedFps: fps } : {}), ...(this.pool !== undefined ? { pool: this.pool } : {}) };
+      await worker.startStream(readable, (r: FrameResult) => this.handlers.onResult(r), options);
     } else {
       this.video.cancelVideoFrameCallback(this.rvfcHandle);
       this.grabLoop(worker);

@@ -32,6 +32,8 @@ export interface LiveStatus {
   heapBytes: number | null;
   /** Clips of flashes made since the camera started with `clips` (startCamera). */
   clips: number;
+  /** Results since the last reset whose capture time was not after the previous result's. */
+  outOfOrder: number;
 }
 
 export interface HarnessApi {
@@ -61,10 +63,10 @@ export interface HarnessApi {
   ): Promise<AnalyzeOutcome>;
   /** The person's neutral for everything analysed next; null: each file learns its own. */
   setBaseline(baseline: NeutralBaseline | null): Promise<void>;
-  /** `clips`: keep a short clip of each flash too (counted in liveStatus, not stored), to measure what it costs. */
+  /** `clips`: keep a short clip of each flash too (counted in liveStatus, not stored), to measure what it costs; `pool`: landmarkers sharing the frames (LiveOptions.pool). */
   startCamera(
     transport?: 'track-processor' | 'video-frame-callback',
-    options?: { clips?: boolean },
+    options?: { clips?: boolean; pool?: number },
   ): Promise<{ transport: string; settings: { width?: number; height?: number; frameRate?: number } }>;
   /** Starts the live log afresh, keeping the stage times of up to `frames` frames (default a minute at 60 fps). */
   resetLiveLog(frames?: number): void;

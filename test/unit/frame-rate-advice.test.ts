@@ -17,5 +17,10 @@ describe('frame-rate advice', () => {
     expect(text).toMatch(/GPU/);
     expect(text).toMatch(/analyse the file instead/);
     expect(frameRateAdvice(40, 60)).toMatch(/flashes of 2 frames \(33 ms\)/);
+    expect(text).not.toMatch(/several models/);
+  });
+
+  it('offers several models in parallel only where the page offers that setting', () => {
+    expect(frameRateAdvice(40, 60, 2)).toMatch(/share the frames among several models \(Live setting/);
   });
 });

@@ -31,6 +31,11 @@ export const WORKER_DEFAULTS = {
   poolRetries: 2,
   /** A pool member that has not answered a frame for this long is taken for dead and replaced (ms): far above a frame's time even on a loaded machine. */
   poolAnswerMs: 30_000,
+  /**
+   * The same for a live pool (ms): the frames after a silent member's wait on it, in capture order,
+   * so a live view must not freeze for long; a frame takes tens of ms, a member's first one about a second.
+   */
+  livePoolAnswerMs: 3000,
   /** Frames in flight per pool member during a file analysis (one being analysed, one waiting). */
   framesPerMember: 2,
   /** MediaPipe's detection confidence floor (its own default is 0.5). */

@@ -1,8 +1,8 @@
 /**
- * A pool of landmarkers for a file: IMAGE mode makes every frame independent, so frames are handed
- * to the members in turn (each its own worker with its own model, on its own core) while the
- * landmarking worker decodes, and the detections come back to be finished (face selection, AUs,
- * flashes) in presentation order. A member that dies is replaced and its frames are handed out
+ * A pool of landmarkers for a file or a live source: IMAGE mode makes every frame independent, so
+ * frames are handed to the members in turn (each its own worker with its own model, on its own
+ * core) while the landmarking worker decodes or reads the stream, and the detections come back to
+ * be finished (face selection, AUs, flashes) in presentation order. A member that dies is replaced and its frames are handed out
  * again: every frame is still analysed exactly once, in order. The pool size comes from the cores
  * and the delegate (pool-size.ts), or is given.
  */
@@ -38,6 +38,8 @@ export class DetectPool {
   constructor(
     readonly size: number,
     private readonly delegate: Delegate,
+    /** A member that has not answered a frame for this long is taken for dead and replaced. */
+    readonly answerMs: number = WORKER_DEFAULTS.poolAnswerMs,
   ) {
     for (let i = 0; i < size; i++) this.members.push(this.spawn());
   }
@@ -91,7 +93,7 @@ export class DetectPool {
         // A member that stops answering (killed for memory, hung) is taken for dead.
         let timer: ReturnType<typeof setTimeout> | undefined;
         const silent = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('no answer')), WORKER_DEFAULTS.poolAnswerMs);
+          timer = setTimeout(() => reject(new Error('no answer')), this.answerMs);
         });
         const detection = await Promise.race([member.api.detect(Comlink.transfer(image, [image]), performance.now() - t0), silent]).finally(
           () => clearTimeout(timer),

@@ -7,6 +7,8 @@ export interface LayoutFacts {
   calibrationMs: number;
   /** Longest note of a marker (MARKER_DEFAULTS.noteMaxChars). */
   markerNoteMaxChars: number;
+  /** Models a live source's frames may be shared among (LIVE_VIEW_DEFAULTS.poolChoices that the cores allow). */
+  poolChoices: readonly number[];
 }
 
 export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
@@ -19,6 +21,18 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     h('option', { value: 'CPU' }, 'Model: CPU'),
     h('option', { value: 'GPU' }, 'Model: GPU'),
   );
+  const poolSelect = h(
+    'select',
+    {
+      id: 'pool-select',
+      'aria-label': 'Face models sharing the live frames',
+      title:
+        'On a CPU with cores to spare, live frames can be shared among several face models, so that more of them are analysed. Applies when a live source starts.',
+    },
+    h('option', { value: '0' }, 'Live: one model'),
+    ...facts.poolChoices.map((n) => h('option', { value: String(n) }, `Live: ${n} models in parallel`)),
+  );
+  poolSelect.hidden = facts.poolChoices.length === 0;
   const startCamera = h('button', { id: 'start-camera' }, 'Use camera');
   const startShare = h(
     'button',
@@ -166,7 +180,20 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
       h('h1', {}, 'Microflash'),
       h('p', { class: 'tagline' }, 'Brief facial expressions, as they happen. Frames never leave this page.'),
     ),
-    h('div', { class: 'sources' }, cameraSelect, startCamera, startShare, openFile, fileInput, stop, mark, practiceToggle, delegateSelect),
+    h(
+      'div',
+      { class: 'sources' },
+      cameraSelect,
+      startCamera,
+      startShare,
+      openFile,
+      fileInput,
+      stop,
+      mark,
+      practiceToggle,
+      delegateSelect,
+      poolSelect,
+    ),
     markerNote,
     message,
     discreetPanel,
@@ -200,6 +227,7 @@ export function buildLayout(root: HTMLElement, facts: LayoutFacts) {
     consent,
     cameraSelect,
     delegateSelect,
+    poolSelect,
     startCamera,
     startShare,
     fileInput,

@@ -88,6 +88,8 @@ export interface PipelineStats {
   dropped: number;
   /** Processed frames per second over the last second. */
   processedFps: number;
+  /** The landmarkers sharing the frames, where there is a pool (LiveOptions.pool): members, and members replaced after a crash. */
+  pool?: { size: number; replaced: number };
 }
 
 /** Which face to follow when there are several. */

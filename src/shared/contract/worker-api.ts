@@ -75,6 +75,11 @@ export type FileInput = { kind: 'blob'; blob: Blob; name: string } | { kind: 'ur
 export interface LiveOptions {
   /** Source frame rate, for the dropped-frame count where the stream itself drops. */
   expectedFps?: number;
+  /**
+   * Landmarkers the frames are shared among (each a worker with its own model; up to one frame
+   * each at once, finished in capture order). Absent or 0: the analysis worker's own model alone.
+   */
+  pool?: number;
 }
 
 export interface LandmarkerApi {
