@@ -4,28 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { y4mFor } from '../../scripts/lib/media.ts';
+import { sleep, until } from './support/wait.ts';
 import { openHarness, type HarnessPage } from './support/harness-page.ts';
 
 const INPUT_FPS = 30;
 let h: HarnessPage;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   const camera = y4mFor('WDA_KatieHill_000.mp4', INPUT_FPS, 8);
   h = await openHarness({ camera });
 });
 afterAll(async () => h?.close());
-
-/** Polls a condition from Node (the page's own promises may be stuck on a dead worker). */
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await sleep(250);
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}
 
 describe('live camera path', () => {
   it('tracks the face in >= 95% of processed frames, as fast as inference allows, never queueing', async () => {

@@ -6,27 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { y4mFor } from '../../scripts/lib/media.ts';
+import { sleep, until } from './support/wait.ts';
 import { openHarness, openPage, type HarnessPage } from './support/harness-page.ts';
 
 const INPUT_FPS = 30;
 const POOL = 2;
 let h: HarnessPage;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 beforeAll(async () => {
   h = await openHarness({ camera: y4mFor('WDA_KatieHill_000.mp4', INPUT_FPS, 8) });
 });
 afterAll(async () => h?.close());
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await sleep(250);
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}
 
 describe('live camera with a pool of landmarkers', () => {
   it('gives results in capture order, following the face, with every frame accounted for', async () => {
