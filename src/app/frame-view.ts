@@ -3,7 +3,7 @@
  * AU bars, the face and speech status, and the counters. State: the last result and when a face was
  * last seen (so that a blink or a turn does not flash "no face").
  */
-import type { FrameResult, PipelineStats, SpeechStateName } from '../shared/contract/index.ts';
+import { type FrameResult, frameAgeMs, type PipelineStats, type SpeechStateName } from '../shared/contract/index.ts';
 import type { AuBars } from './ui/au-bars.ts';
 import { frameRateAdvice } from './frame-rate-advice.ts';
 import { formatMs } from './ui/dom.ts';
@@ -80,7 +80,7 @@ export class FrameView {
     }
     const t = this.last?.timings;
     if (t) {
-      this.ui.latency.textContent = `latency ${formatMs(t.grabMs + t.transferMs + t.convertMs + t.inferenceMs + t.postMs)}`;
+      this.ui.latency.textContent = `latency ${formatMs(frameAgeMs(t))}`;
       this.ui.latency.title = `grab ${t.grabMs.toFixed(1)} ms · wait/transfer ${t.transferMs.toFixed(1)} ms · to image ${t.convertMs.toFixed(1)} ms · model ${t.inferenceMs.toFixed(1)} ms · AUs+flashes ${t.postMs.toFixed(2)} ms`;
     }
   }

@@ -2,8 +2,8 @@
  * A pool of landmarkers for a file or a live source: IMAGE mode makes every frame independent, so
  * frames are handed to the members in turn (each its own worker with its own model, on its own
  * core) while the landmarking worker decodes or reads the stream, and the detections come back to
- * be finished (face selection, AUs, flashes) in presentation order. A member that dies is replaced and its frames are handed out
- * again: every frame is still analysed exactly once, in order. The pool size comes from the cores
+ * be finished (face selection, AUs, flashes) in presentation order. A member that dies is
+ * replaced and its frames are handed out again: every frame is still analysed exactly once, in order. The pool size comes from the cores
  * and the delegate (pool-size.ts), or is given.
  */
 import * as Comlink from 'comlink';

@@ -18,7 +18,8 @@ interface InFlight {
   /** Kept open until its result is handed over (clips are cut from it). */
   frame: VideoFrame;
   meta: FrameMeta;
-  detection: Promise<Detection>;
+  /** Null where the model failed on it. */
+  detection: Promise<Detection | null>;
 }
 
 /** Wakes whoever waits for the stream's state to change. */
@@ -124,8 +125,8 @@ export class LiveStream {
         transferMs: performance.now() - arrivedMs,
       };
       // The pool closes what it is given: it gets its own reference to the frame.
-      const detection = this.pool ? this.pool.detect(frame.clone()) : this.analyzer.detect(frame);
-      detection.catch(() => {}); // seen by finishLoop, in order
+      // A frame the model fails on comes back as null, and is counted when its turn comes.
+      const detection = (this.pool ? this.pool.detect(frame.clone()) : this.analyzer.detect(frame)).catch(() => null);
       this.inFlight.push({ frame, meta, detection });
       this.changed.notify();
     }
@@ -141,13 +142,16 @@ export class LiveStream {
         continue;
       }
       try {
-        const result = this.analyzer.finish(await oldest.detection, oldest.meta);
-        this.counters.processed++;
-        this.fps.tick(performance.now());
-        this.onResult(oldest.frame, result);
-      } catch {
-        // The model failed on this frame (a pool member that failed on it again and again): it is lost, and counted.
-        this.counters.dropped++;
+        const detection = await oldest.detection;
+        if (detection) {
+          const result = this.analyzer.finish(detection, oldest.meta);
+          this.counters.processed++;
+          this.fps.tick(performance.now());
+          this.onResult(oldest.frame, result);
+        } else {
+          // The model failed on this frame (a pool member that failed on it again and again): it is lost, and counted.
+          this.counters.dropped++;
+        }
       } finally {
         oldest.frame.close();
         this.inFlight.shift();
