@@ -21,6 +21,7 @@ import { listPeople, SET_NOTES, type Person } from './people/catalog.ts';
 import { runPeople, type PeopleRun } from './people/browser-run.ts';
 import { CONTROL_FRAMES, PEOPLE_CLIP_TIMING } from './people/plan.ts';
 import { peopleFigures, peopleTables } from './people/report.ts';
+import { VIDEO_STILL_POINTS } from './people/video-stills.ts';
 import { launchAnalysisBrowser } from '../src/node/analysis-runner.ts';
 import { AnalysisError } from '../src/node/analysis-types.ts';
 import { PROJECT_ROOT } from '../src/node/paths.ts';
@@ -370,6 +371,14 @@ async function main(): Promise<void> {
       `People: ${people.length} (${[...new Set(people.map((p) => p.set))].map((set) => `${SET_NOTES[set]}`).join('; ')}). Each posed still spliced into the same person's neutral still, ${PEOPLE_CLIP_TIMING.leadS} s lead, ${PEOPLE_CLIP_TIMING.gapS} s gaps; controls: ${CONTROL_FRAMES} frames of a relaxed or open-mouthed neutral.`,
     );
     out.push(peopleTables(pf, run.held, people));
+    const videoPeople = people.filter((p) => p.media === 'video');
+    const vf = run.videoPlans.length ? peopleFigures(run.videoPlans, run.videoClips, []) : null;
+    if (vf) {
+      out.push(
+        `The video sets' frames as flashes (eval/people/video-stills.ts): frames at ${VIDEO_STILL_POINTS.map((x) => `${x * 100}%`).join(', ')} of each expression clip, picked by position, spliced into the middle frame of the neutral clip like the stills; the speakers talk, so a frame may catch a word. Scored apart from the still sets; the one-sided smile (MEAD's contempt) has its flashes here:`,
+      );
+      out.push(peopleTables(vf, [], videoPeople));
+    }
     const talkS = speechS + pf.held.neutralS;
     const talkEvents = speechEvents + pf.held.neutralEvents;
     out.push(
@@ -392,6 +401,7 @@ async function main(): Promise<void> {
     }
     peopleReport = {
       figures: pf,
+      videoFrames: vf,
       auCheck: check,
       events: run.events,
       held: run.held.map((h) => ({ ...h, person: h.person.id })),

@@ -2,7 +2,8 @@
  * The people fixtures through the real pipeline (headless Chromium, the app's worker): each
  * person's METT clip per frame rate, encoded from their canvas stills (media.ts) as the plan says;
  * each video person's held expressions as their neutral clip followed by the expression clip, read
- * against a neutral calibrated on the neutral clip. Returns what the report needs, and the AU
+ * against a neutral calibrated on the neutral clip, and their frames spliced into METT clips like
+ * the stills (media.ts personVideoStills; scored apart). Returns what the report needs, and the AU
  * samples of the check (the AUs the pipeline read on each posed still and held expression).
  */
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { AU_CHANNEL_INDEX, AU_LIST, type FlashEvent } from '../../src/shared/con
 import { encodeFrames, h264Args, produce, run } from '../../scripts/lib/media.ts';
 import type { AuSample } from './au-check.ts';
 import type { Person } from './catalog.ts';
-import { PEOPLE_MEDIA_DIR, personStills } from './media.ts';
+import { PEOPLE_MEDIA_DIR, personStills, personVideoStills } from './media.ts';
 import { planPeopleClip, type PeopleClipPlan } from './plan.ts';
 import type { HeldResult } from './report.ts';
 import { heldVerdict, neutralPartEvents, scorePeopleClip, type ScoredClip } from './score.ts';
@@ -19,6 +20,9 @@ import { heldVerdict, neutralPartEvents, scorePeopleClip, type ScoredClip } from
 export interface PeopleRun {
   plans: PeopleClipPlan[];
   clips: ScoredClip[];
+  /** The video sets' frames as METT flashes (media.ts personVideoStills): kept apart from the still sets' figures. */
+  videoPlans: PeopleClipPlan[];
+  videoClips: ScoredClip[];
   held: HeldResult[];
   auSamples: AuSample[];
   /** Every event, by clip name. */
@@ -70,7 +74,15 @@ export async function runPeople(
   lengths: readonly number[],
   log: (line: string) => void,
 ): Promise<PeopleRun> {
-  const parts: PeopleRun[] = people.map(() => ({ plans: [], clips: [], held: [], auSamples: [], events: {} }));
+  const parts: PeopleRun[] = people.map(() => ({
+    plans: [],
+    clips: [],
+    videoPlans: [],
+    videoClips: [],
+    held: [],
+    auSamples: [],
+    events: {},
+  }));
   let next = 0;
   await Promise.all(
     browsers.map(async (browser) => {
@@ -80,10 +92,12 @@ export async function runPeople(
       }
     }),
   );
-  const out: PeopleRun = { plans: [], clips: [], held: [], auSamples: [], events: {} };
+  const out: PeopleRun = { plans: [], clips: [], videoPlans: [], videoClips: [], held: [], auSamples: [], events: {} };
   for (const part of parts) {
     out.plans.push(...part.plans);
     out.clips.push(...part.clips);
+    out.videoPlans.push(...part.videoPlans);
+    out.videoClips.push(...part.videoClips);
     out.held.push(...part.held);
     out.auSamples.push(...part.auSamples);
     Object.assign(out.events, part.events);
@@ -99,34 +113,9 @@ async function runPerson(
   log: (line: string) => void,
   out: PeopleRun,
 ): Promise<void> {
-  const longest = Math.max(...lengths);
   if (p.media === 'still') {
     const pngs = new Map(personStills(p).map((s) => [s.label, s.png]));
-    for (const fps of fpsList) {
-      const plan = planPeopleClip(p, fps, lengths);
-      const name = `${p.id}@${fps}`;
-      const path = encodeFrames(
-        plan.sequence.map((l) => pngs.get(l)!),
-        fps,
-        join(PEOPLE_MEDIA_DIR, 'clips', `${name}-x${lengths.join('_')}.mp4`),
-      );
-      const t0 = performance.now();
-      const { frames, result } = await analyze(browser, path);
-      const byIndex = new Map(frames.map((f) => [f.frameIndex, f]));
-      out.plans.push(plan);
-      out.clips.push(scorePeopleClip(plan, (i) => byIndex.get(i)?.timestampMs ?? (i * 1000) / fps, result.events));
-      out.events[name] = result.events;
-      // The AU check reads each posed still in the middle of its longest flash at the first rate.
-      if (fps === fpsList[0]) {
-        for (const f of plan.flashes) {
-          if (f.kind === null || f.frames !== longest) continue;
-          out.auSamples.push({ person: p.id, label: f.label, kind: f.kind, aus: bilateral(byIndex.get(f.startFrame + (f.frames >> 1))) });
-        }
-      }
-      log(
-        `  ${name.padEnd(22)} ${String(frames.length).padStart(5)} frames ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ${result.events.length} events`,
-      );
-    }
+    await runStillsClips(browser, p, pngs, fpsList, lengths, log, out, false);
     return;
   }
   await browser.setNeutral(null);
@@ -161,6 +150,52 @@ async function runPerson(
     out.auSamples.push({ person: p.id, label: s.label, kind: s.kind, aus });
     log(`  ${name.padEnd(34)} ${String(frames.length).padStart(5)} frames  ${result.events.length} events`);
   }
-  // The next person learns their own neutral.
+  // The frames as flashes, and the next person, learn their own neutral.
   await browser.setNeutral(null);
+  const asStills = personVideoStills(p);
+  await runStillsClips(browser, asStills.person, asStills.pngs, fpsList, lengths, log, out, true);
+}
+
+/**
+ * A person's METT clips per frame rate, from their stills (`pngs` by plan label), analysed against
+ * the neutral the engine learns from the clip's lead; `video`: the video sets' frames, scored apart.
+ */
+async function runStillsClips(
+  browser: AnalysisBrowser,
+  p: Person,
+  pngs: ReadonlyMap<string, string>,
+  fpsList: readonly number[],
+  lengths: readonly number[],
+  log: (line: string) => void,
+  out: PeopleRun,
+  video: boolean,
+): Promise<void> {
+  const longest = Math.max(...lengths);
+  for (const fps of fpsList) {
+    const plan = planPeopleClip(p, fps, lengths);
+    const name = video ? `${p.id}-frames@${fps}` : `${p.id}@${fps}`;
+    const path = encodeFrames(
+      plan.sequence.map((l) => pngs.get(l)!),
+      fps,
+      join(PEOPLE_MEDIA_DIR, 'clips', `${name}-x${lengths.join('_')}.mp4`),
+    );
+    const t0 = performance.now();
+    const { frames, result } = await analyze(browser, path);
+    const byIndex = new Map(frames.map((f) => [f.frameIndex, f]));
+    const scored = scorePeopleClip(plan, (i) => byIndex.get(i)?.timestampMs ?? (i * 1000) / fps, result.events);
+    (video ? out.videoPlans : out.plans).push(plan);
+    (video ? out.videoClips : out.clips).push(scored);
+    out.events[name] = result.events;
+    // The AU check reads each posed still in the middle of its longest flash at the first rate
+    // (a video person's AUs are read on the held expressions).
+    if (!video && fps === fpsList[0]) {
+      for (const f of plan.flashes) {
+        if (f.kind === null || f.frames !== longest) continue;
+        out.auSamples.push({ person: p.id, label: f.label, kind: f.kind, aus: bilateral(byIndex.get(f.startFrame + (f.frames >> 1))) });
+      }
+    }
+    log(
+      `  ${name.padEnd(22)} ${String(frames.length).padStart(5)} frames ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ${result.events.length} events`,
+    );
+  }
 }

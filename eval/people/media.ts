@@ -9,6 +9,7 @@
 import { basename, extname, join } from 'node:path';
 import { MEDIA_DIR, encodeFrames, produce, run } from '../../scripts/lib/media.ts';
 import type { Person, PeopleSet } from './catalog.ts';
+import { videoStills } from './video-stills.ts';
 
 export const PEOPLE_MEDIA_DIR = join(MEDIA_DIR, 'people');
 
@@ -66,4 +67,25 @@ export function personStillsClip(p: Person): { path: string; labels: string[] } 
     join(PEOPLE_MEDIA_DIR, 'contact', `${p.id}.mp4`),
   );
   return { path, labels: stills.map((s) => s.label) };
+}
+
+/** Frame `frameIndex` (decode order, from 0) of a video, as a PNG at the video's own size. */
+export function videoFrameStill(video: string, frameIndex: number): string {
+  const out = join(PEOPLE_MEDIA_DIR, 'video-stills', `${basename(video, extname(video))}-${frameIndex}.png`);
+  return produce(out, (tmp) =>
+    run('ffmpeg', ['-v', 'error', '-y', '-i', video, '-vf', `select=eq(n\\,${frameIndex}),format=rgb24`, '-frames:v', '1', tmp]),
+  );
+}
+
+/**
+ * A video person's frames as a person of stills (video-stills.ts picks the frames, from the
+ * recorded model output), with each still's PNG cut from its video: their METT clips can then be
+ * made and analysed like a still person's.
+ */
+export function personVideoStills(p: Person): { person: Person; pngs: Map<string, string> } {
+  const { person, source } = videoStills(p);
+  const videoOf = new Map<string, string>([['neutral', p.neutral], ...person.posed.map((s) => [s.label, s.path] as [string, string])]);
+  const pngs = new Map<string, string>();
+  for (const [label, frame] of source.frames) pngs.set(label, videoFrameStill(videoOf.get(label)!, frame.frameIndex));
+  return { person, pngs };
 }
