@@ -69,7 +69,7 @@ export function personStillsClip(p: Person): { path: string; labels: string[] } 
   return { path, labels: stills.map((s) => s.label) };
 }
 
-/** Frame `frameIndex` (decode order, from 0) of a video, as a PNG at the video's own size. */
+/** Frame `frameIndex` (presentation order, from 0, as the recordings number them) of a video, as a PNG at its own size. */
 export function videoFrameStill(video: string, frameIndex: number): string {
   const out = join(PEOPLE_MEDIA_DIR, 'video-stills', `${basename(video, extname(video))}-${frameIndex}.png`);
   return produce(out, (tmp) =>
