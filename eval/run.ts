@@ -19,6 +19,7 @@ import { fmt, lpad, pad, table } from './table.ts';
 import { auCheckTable, checkAus } from './people/au-check.ts';
 import { listPeople, SET_NOTES, type Person } from './people/catalog.ts';
 import { runPeople, type PeopleRun } from './people/browser-run.ts';
+import { personVideoStills } from './people/media.ts';
 import { CONTROL_FRAMES, PEOPLE_CLIP_TIMING } from './people/plan.ts';
 import { peopleFigures, peopleTables } from './people/report.ts';
 import { VIDEO_STILL_POINTS } from './people/video-stills.ts';
@@ -223,6 +224,9 @@ async function main(): Promise<void> {
     if (withPeople) {
       console.log('People (../shared/fixtures/people):');
       const people = listPeople().filter((p) => !peopleSets || peopleSets.includes(p.set));
+      // The video sets' frames are picked from the recorded model output: cut them now, so that a
+      // missing recording stops the run before the analysis rather than half-way through it.
+      for (const p of people) if (p.media === 'video') personVideoStills(p);
       const extra = await Promise.all(Array.from({ length: jobs - 1 }, () => launchAnalysisBrowser({ delegate: 'CPU' })));
       try {
         peopleRun = { people, run: await runPeople([browser, ...extra], people, fpsList, framesList, (l) => console.log(l)) };
