@@ -16,7 +16,7 @@ import { planPeopleClip } from './people/plan.ts';
 import { replayStillsClip, type StillSource } from './people/replay.ts';
 import { inBar } from './people/report.ts';
 import { scorePeopleClip } from './people/score.ts';
-import { videoStills } from './people/video-stills.ts';
+import { asStillPeople } from './people/video-stills.ts';
 import { fmt, table } from './table.ts';
 
 /** Where a threshold sits: which rule (kind and its n-th rule of that kind) and the path inside it to the number. */
@@ -98,16 +98,9 @@ function variant(values: Record<string, number>): Rules {
 
 /** The still sets, and the video sets' frames as stills (eval/people/video-stills.ts: where the one-sided smile has flashes). */
 const stillsOnly = process.argv.includes('--stills-only');
-const people: Person[] = [];
-const sources = new Map<string, StillSource>();
-for (const p of listPeople()) {
-  if (p.media === 'still') people.push(p);
-  else if (!stillsOnly) {
-    const { person, source } = videoStills(p);
-    people.push(person);
-    sources.set(person.id, source);
-  }
-}
+const asStills = asStillPeople(listPeople().filter((p) => !stillsOnly || p.media === 'still'));
+const people: Person[] = asStills.map((s) => s.person);
+const sources = new Map<string, StillSource>(asStills.flatMap((s) => (s.source ? [[s.person.id, s.source] as const] : [])));
 
 /** Per person: bar-length flashes, those detected with the posed kind, and detections on no flash (controls, neutral face, beside a flash). */
 type Score = Map<string, { truths: number; right: number; false: number }>;

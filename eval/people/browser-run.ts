@@ -29,6 +29,8 @@ export interface PeopleRun {
   events: Record<string, FlashEvent[]>;
 }
 
+const emptyRun = (): PeopleRun => ({ plans: [], clips: [], videoPlans: [], videoClips: [], held: [], auSamples: [], events: {} });
+
 const BILATERAL = AU_LIST.map((a) => AU_CHANNEL_INDEX[a.id]);
 
 async function analyze(browser: AnalysisBrowser, path: string, calibrate = false) {
@@ -74,15 +76,7 @@ export async function runPeople(
   lengths: readonly number[],
   log: (line: string) => void,
 ): Promise<PeopleRun> {
-  const parts: PeopleRun[] = people.map(() => ({
-    plans: [],
-    clips: [],
-    videoPlans: [],
-    videoClips: [],
-    held: [],
-    auSamples: [],
-    events: {},
-  }));
+  const parts = people.map(emptyRun);
   let next = 0;
   await Promise.all(
     browsers.map(async (browser) => {
@@ -92,7 +86,7 @@ export async function runPeople(
       }
     }),
   );
-  const out: PeopleRun = { plans: [], clips: [], videoPlans: [], videoClips: [], held: [], auSamples: [], events: {} };
+  const out = emptyRun();
   for (const part of parts) {
     out.plans.push(...part.plans);
     out.clips.push(...part.clips);

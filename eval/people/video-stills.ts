@@ -11,6 +11,11 @@ import type { Person } from './catalog.ts';
 import type { StillSource } from './replay.ts';
 import { videoRecording } from './replay.ts';
 
+/** People as stills: a still person as they are, a video person's frames with their recorded source (replayStillsClip's `source`). */
+export function asStillPeople(people: readonly Person[]): { person: Person; source?: StillSource }[] {
+  return people.map((p) => (p.media === 'still' ? { person: p } : videoStills(p)));
+}
+
 /** Where in each expression clip its stills are taken (share of the clip). */
 export const VIDEO_STILL_POINTS = [0.25, 0.5, 0.75] as const;
 

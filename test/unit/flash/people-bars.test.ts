@@ -15,7 +15,7 @@ import { planPeopleClip } from '../../../eval/people/plan.ts';
 import { replayStillsClip, type StillSource } from '../../../eval/people/replay.ts';
 import { inBar } from '../../../eval/people/report.ts';
 import { scorePeopleClip } from '../../../eval/people/score.ts';
-import { videoStills } from '../../../eval/people/video-stills.ts';
+import { asStillPeople } from '../../../eval/people/video-stills.ts';
 
 /** The bars: per posed kind and overall recall, right kind among the detected, precision. */
 const BAR = { kindRecall: 0.85, recall: 0.9, rightKind: 0.8, precision: 0.9 } as const;
@@ -37,18 +37,9 @@ function replayPeople(people: readonly { person: Person; source?: StillSource }[
 
 let stills: MatchResult | null = null;
 let videos: MatchResult | null = null;
-const stillResult = () =>
-  (stills ??= replayPeople(
-    listPeople()
-      .filter((p) => p.media === 'still')
-      .map((person) => ({ person })),
-  ));
-const videoResult = () =>
-  (videos ??= replayPeople(
-    listPeople()
-      .filter((p) => p.media === 'video')
-      .map(videoStills),
-  ));
+const byMedia = (media: Person['media']) => asStillPeople(listPeople().filter((p) => p.media === media));
+const stillResult = () => (stills ??= replayPeople(byMedia('still')));
+const videoResult = () => (videos ??= replayPeople(byMedia('video')));
 const barMatches = (r: MatchResult) => r.matches.filter((m) => inBar(m.truth.fps, m.truth.frames));
 
 describe('the accuracy bars on the people fixtures (recorded model output)', () => {
