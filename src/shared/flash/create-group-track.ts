@@ -19,7 +19,7 @@ import type { FlashEndReason, FlashEvent } from './event.ts';
 import type { RuleFrame } from './evaluate-au-rule.ts';
 import { createEventAccumulator } from './group/event-accumulator.ts';
 import { buildGroupEvent, chooseRule, type EventState, type LabelOptions } from './group/label.ts';
-import { createOnsetDetector } from './group/onset-detector.ts';
+import { createOnsetDetector, type LevelSample } from './group/onset-detector.ts';
 import { createSideTracker } from './group/side-tracker.ts';
 
 export interface GroupFrameFlags {
@@ -45,10 +45,12 @@ export interface GroupTrack {
 export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: () => number): GroupTrack {
   const rules = group.rules;
   const n = rules.length;
-  const onset = createOnsetDetector();
+  const onset = createOnsetDetector(options.exclusionLagMaxMs);
   const sides = createSideTracker();
   const acc = createEventAccumulator(rules);
   const sideLevels = [NaN, NaN];
+  const sample: LevelSample = { level: 0, low: true };
+  const unexcludedSample: LevelSample = { level: 0, low: true };
 
   let active = false;
   let emitted = false;
@@ -93,6 +95,9 @@ export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: 
     step(t, frames, values, sigma, flags, out) {
       ev.sigma = sigma;
       let level = 0;
+      /** The same two before exclusions: they time the onset (group/onset-detector.ts). */
+      let unexcludedLevel = 0;
+      let unexcludedMid = 0;
       let startLevel = 0;
       /** Largest activation against the halfway mark between a rule's off and on. */
       let midLevel = 0;
@@ -106,6 +111,10 @@ export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: 
         if (held > level) level = held;
         const mid = f.activation / ((rule.off + rule.on) / 2);
         if (mid > midLevel) midLevel = mid;
+        const own = f.unexcluded / rule.off;
+        if (own > unexcludedLevel) unexcludedLevel = own;
+        const ownMid = f.unexcluded / ((rule.off + rule.on) / 2);
+        if (ownMid > unexcludedMid) unexcludedMid = ownMid;
         // The rule shown at the onset: of those that could start an event now, the fullest match.
         const s = f.onsetActivation / rule.on;
         if (s >= 1 && f.evidence > leadEvidence) {
@@ -122,7 +131,11 @@ export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: 
       }
       const prevT = onset.prevT;
       const prevLevel = onset.prevLevel;
-      onset.step(t, level, midLevel < 1);
+      sample.level = level;
+      sample.low = midLevel < 1;
+      unexcludedSample.level = unexcludedLevel;
+      unexcludedSample.low = unexcludedMid < 1;
+      onset.step(t, sample, unexcludedSample);
       sides.crossings(t, prevT, sideLevels);
 
       if (active && provisional) {
@@ -160,7 +173,7 @@ export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: 
         }
       }
       acc.commit(frames);
-      onset.commit(t, level);
+      onset.commit();
       sides.commit(sideLevels);
     },
     end(atMs, reason, out) {

@@ -12,6 +12,10 @@ export const FLASH_ENGINE_DEFAULTS = {
   microMaxMs: 500,
   /** ms. The seed's flash: an onset phase shorter than 1/15 s. */
   fastOnsetMaxMs: 1000 / 15,
+  /** ms. An event's onset is the rise of its rule's own AUs when an exclusion held it back at most
+   * this long (two frames at 30 fps): a borderline excluded AU on the first frames of a flash, not
+   * another expression (group/onset-detector.ts). */
+  exclusionLagMaxMs: 70,
   /** ms. A longer interval between two face frames is a tracking gap: events end, onsets reset.
    * Above a 4 fps frame interval, so dropped frames at 15-60 fps are not gaps. */
   maxFrameGapMs: 250,

@@ -33,6 +33,11 @@ export interface RuleContext {
 export interface RuleFrame {
   /** Activation after exclusions, sides and muting; 0 when vetoed. */
   activation: number;
+  /**
+   * The same activation before the exclusions: what the rule's own AUs show. An exclusion decides
+   * whether the rule names the face, not when the face moved, so the onset is timed on this.
+   */
+  unexcluded: number;
   /** The activation a new event needs (>= on): `activation` with the talking envelope applied. */
   onsetActivation: number;
   /** FACS 0-5 intensity of the AUs carrying the rule (strong side for one-sided rules). */
@@ -53,7 +58,7 @@ export interface RuleFrame {
 }
 
 export function createRuleFrame(): RuleFrame {
-  return { activation: 0, onsetActivation: 0, intensity: 0, evidence: 0, left: NaN, right: NaN, view: VIEW_BOTH };
+  return { activation: 0, unexcluded: 0, onsetActivation: 0, intensity: 0, evidence: 0, left: NaN, right: NaN, view: VIEW_BOTH };
 }
 
 /** Scratch for one view's result, to avoid allocating per frame. */
@@ -122,7 +127,7 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
       evidence = view === VIEW_LEFT ? eL : eR;
     }
   }
-  if (activation > 0 && (excluded(rule, ctx) || (ctx.muteMouthOnly && rule.mouthOnly))) activation = 0;
+  if (activation > 0 && ctx.muteMouthOnly && rule.mouthOnly) activation = 0;
   if (activation > 0 && ctx.speaking && ctx.talkingConfirm && rule.talkingConfirm.length > 0) {
     // The best upper-face support AU joins the AND: talking leaves the mouth unable to confirm.
     let best = 0;
@@ -138,6 +143,8 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
     if (best < activation) activation = best;
     if (bestOnset < onsetActivation) onsetActivation = bestOnset;
   }
+  out.unexcluded = activation;
+  if (activation > 0 && excluded(rule, ctx)) activation = 0;
   out.activation = activation;
   out.onsetActivation = activation > 0 ? Math.min(activation, onsetActivation) : 0;
   out.intensity = intensity;

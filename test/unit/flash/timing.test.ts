@@ -305,3 +305,36 @@ describe('onset after a wobble', () => {
     expect(done[0]!.onsetMs).toBeLessThanOrEqual(flashAt);
   });
 });
+
+describe('onset held back by an exclusion', () => {
+  // Happiness excludes brows pulled down past AU04 2.5. A laugh whose brows read just over it on
+  // its first frames began there; a frown held with the smile for longer was another expression.
+  const LAUGH = { AU06: 3, AU12: 3 };
+  const happiness = (events: ReturnType<typeof run>) => completed(events).filter((e) => e.kind === 'happiness');
+
+  it('a flash whose first two frames are excluded is dated at its first frame (60 fps)', () => {
+    const frameMs = 1000 / 60;
+    const first = 60;
+    const frames = build(times(60, 2000), (f, _t, i) => {
+      if (i < first || i > first + 2) return;
+      addAus(f, { ...LAUGH, AU04: i < first + 2 ? 2.6 : 2.4 });
+    });
+    const done = happiness(run(engine(), frames));
+    expect(done).toHaveLength(1);
+    const trueOnset = first * frameMs;
+    expect(done[0]!.onsetMs).toBeGreaterThanOrEqual(trueOnset - frameMs);
+    expect(done[0]!.onsetMs).toBeLessThanOrEqual(trueOnset);
+  });
+
+  it('a smile held under a frown for longer starts where the frown lifted', () => {
+    const frameMs = 1000 / 30;
+    const frames = build(times(30, 3000), (f, t) => {
+      if (t < 1000 - 1e-6 || t >= 2000) return;
+      addAus(f, { ...LAUGH, AU04: t < 1400 - 1e-6 ? 3 : 0 });
+    });
+    const done = happiness(run(engine(), frames));
+    expect(done).toHaveLength(1);
+    expect(done[0]!.onsetMs).toBeGreaterThanOrEqual(1400 - frameMs);
+    expect(done[0]!.onsetMs).toBeLessThanOrEqual(1400);
+  });
+});

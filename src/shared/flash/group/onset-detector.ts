@@ -8,12 +8,24 @@
  * A trough counts only while the group is still low (`low`: every rule below halfway from its off
  * to its on threshold). An expression that jumps up to just under `on` and wobbles there before it
  * crosses (a borderline AU) has started at the jump: a dip of the wobble is not where it began.
+ *
+ * An exclusion decides whether a rule names the face, not when the face moved. The same rise is
+ * also followed on the level before exclusions; when it started at most `exclusionLagMaxMs` before
+ * the level's own (a laugh whose brows read just over happiness's brows-down limit on its first
+ * frames), the onset is that earlier one. An exclusion held longer was another expression on the
+ * face, and the event starts where it lifted. Without exclusions the two rises are the same.
  */
 import { crossingTime } from '../crossing-time.ts';
 
+/** One frame of a group's level: 1 = some rule at its off threshold; `low`: every rule below halfway to its on. */
+export interface LevelSample {
+  level: number;
+  low: boolean;
+}
+
 export interface OnsetDetector {
-  /** Feeds one frame's level, and whether the group is still low (a dip there is a trough); call before deciding on an onset at `t`. */
-  step(t: number, level: number, low: boolean): void;
+  /** Feeds one frame's level after and before exclusions; call before deciding on an onset at `t`. */
+  step(t: number, sample: LevelSample, unexcluded: LevelSample): void;
   /** Onset time of an event starting now: the crossing, but no earlier than the last trough. */
   onsetTime(): number;
   /** A rising crossing has been seen and the level has not fallen below 1 since. */
@@ -25,35 +37,77 @@ export interface OnsetDetector {
   readonly prevT: number;
   readonly prevLevel: number;
   /** Called at the end of a frame. */
-  commit(t: number, level: number): void;
+  commit(): void;
   reset(): void;
 }
 
-export function createOnsetDetector(): OnsetDetector {
+/** The rising crossing of 1 of one level, no earlier than its last low trough. */
+interface Rise {
+  step(t: number, s: LevelSample): void;
+  /** NaN while the level is below 1. */
+  onsetTime(): number;
+  commit(): void;
+  reset(): void;
+  readonly prevT: number;
+  readonly prevLevel: number;
+}
+
+function createRise(): Rise {
   let prevT = NaN;
   let prevLevel = NaN;
+  let t = NaN;
+  let level = NaN;
   let troughT = NaN;
   let candidateT = NaN;
-  let armed = false;
   return {
-    step(t, level, low) {
+    step(tNow, s) {
+      t = tNow;
+      level = s.level;
       if (Number.isNaN(prevLevel)) {
         candidateT = NaN;
         // The first sample after a reset is the lowest seen so far: a rise from it starts there.
         troughT = t;
-        armed = level < 1;
       } else {
         if (prevLevel < 1 && level >= 1) candidateT = crossingTime(prevT, prevLevel, t, level, 1);
-        if (level <= prevLevel && low) troughT = t;
+        if (level <= prevLevel && s.low) troughT = t;
       }
-      if (level < 1) {
-        candidateT = NaN;
-        armed = true;
-      }
+      if (!(level >= 1)) candidateT = NaN;
     },
     onsetTime: () => Math.max(candidateT, troughT),
+    commit() {
+      prevT = t;
+      prevLevel = level;
+    },
+    reset() {
+      prevT = prevLevel = t = level = troughT = candidateT = NaN;
+    },
+    get prevT() {
+      return prevT;
+    },
+    get prevLevel() {
+      return prevLevel;
+    },
+  };
+}
+
+export function createOnsetDetector(exclusionLagMaxMs: number): OnsetDetector {
+  const rise = createRise();
+  const unexcludedRise = createRise();
+  let armed = false;
+  return {
+    step(t, sample, unexcluded) {
+      if (Number.isNaN(rise.prevLevel)) armed = sample.level < 1;
+      rise.step(t, sample);
+      unexcludedRise.step(t, unexcluded);
+      if (sample.level < 1) armed = true;
+    },
+    onsetTime: () => {
+      const onsetT = rise.onsetTime();
+      const earlier = unexcludedRise.onsetTime();
+      return earlier < onsetT && onsetT - earlier <= exclusionLagMaxMs ? earlier : onsetT;
+    },
     get hasCandidate() {
-      return Number.isFinite(candidateT);
+      return Number.isFinite(rise.onsetTime());
     },
     get armed() {
       return armed;
@@ -62,20 +116,18 @@ export function createOnsetDetector(): OnsetDetector {
       armed = false;
     },
     get prevT() {
-      return prevT;
+      return rise.prevT;
     },
     get prevLevel() {
-      return prevLevel;
+      return rise.prevLevel;
     },
-    commit(t, level) {
-      prevT = t;
-      prevLevel = level;
+    commit() {
+      rise.commit();
+      unexcludedRise.commit();
     },
     reset() {
-      prevT = NaN;
-      prevLevel = NaN;
-      troughT = NaN;
-      candidateT = NaN;
+      rise.reset();
+      unexcludedRise.reset();
       armed = false;
     },
   };
