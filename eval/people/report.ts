@@ -23,7 +23,13 @@ export interface HeldResult {
 
 export interface PeopleFigures {
   /** Flashes of the bar's lengths (>= 3 frames at 30 fps, >= 2 at 60 fps). */
-  bar: { byKind: Record<string, Figures>; all: Figures; byPerson: Record<string, Figures> };
+  bar: {
+    byKind: Record<string, Figures>;
+    all: Figures;
+    byPerson: Record<string, Figures>;
+    /** Each set's people on their own (`london`, `london anger`...): the bars measured again on people of one source. */
+    bySet: Record<string, Figures>;
+  };
   allLengths: { byKind: Record<string, Figures>; all: Figures; byCondition: Record<string, Figures> };
   /** Posed kind -> detected kind (or 'missed') -> count, bar lengths. */
   confusion: Record<string, Record<string, number>>;
@@ -54,6 +60,8 @@ export function peopleFigures(plans: readonly PeopleClipPlan[], clips: readonly 
     clips.flatMap((c) => c.controls),
   );
   const bar = result.matches.filter((m) => inBar(m.truth.fps, m.truth.frames));
+  const setOf = new Map(plans.map((p) => [p.person.id, p.person.set]));
+  const set = (m: Match) => setOf.get(m.truth.person ?? '') ?? '?';
   const confusion: Record<string, Record<string, number>> = {};
   for (const m of bar) {
     const row = (confusion[m.truth.kind] ??= {});
@@ -65,7 +73,12 @@ export function peopleFigures(plans: readonly PeopleClipPlan[], clips: readonly 
   const rightKind = matched.filter((m) => m.detection!.kind === m.truth.kind).length;
   const neutralS = plans.reduce((a, p) => a + (p.sequence.filter((l) => l === 'neutral').length - p.fps) / p.fps, 0);
   return {
-    bar: { byKind: byKey(bar, (m) => m.truth.kind), all: figures(bar), byPerson: byKey(bar, (m) => m.truth.person ?? '?') },
+    bar: {
+      byKind: byKey(bar, (m) => m.truth.kind),
+      all: figures(bar),
+      byPerson: byKey(bar, (m) => m.truth.person ?? '?'),
+      bySet: { ...byKey(bar, set), ...byKey(bar, (m) => `${set(m)} ${m.truth.kind}`) },
+    },
     allLengths: {
       byKind: byKey(result.matches, (m) => m.truth.kind),
       all: figures(result.matches),
@@ -117,6 +130,20 @@ export function peopleTables(f: PeopleFigures, held: readonly HeldResult[], peop
   out.push('Per posed kind, flashes of >= 3 frames at 30 fps and >= 2 frames at 60 fps (the bars):');
   out.push(table(FIG_HEAD, [...POSED_KINDS.map((k) => figRow(k, f.bar.byKind[k])), figRow('all', f.bar.all)]));
   out.push('');
+  const sets = [...new Set(people.map((q) => q.set))].filter((x) => f.bar.bySet[x]);
+  if (sets.length > 1) {
+    out.push('Per set, bar lengths (each set on its own):');
+    out.push(
+      table(
+        FIG_HEAD,
+        sets.flatMap((x) => [
+          ...POSED_KINDS.filter((k) => f.bar.bySet[`${x} ${k}`]).map((k) => figRow(`${x} ${k}`, f.bar.bySet[`${x} ${k}`])),
+          figRow(`${x} all`, f.bar.bySet[x]),
+        ]),
+      ),
+    );
+    out.push('');
+  }
   out.push('Per posed kind, every length (2-12 frames):');
   out.push(table(FIG_HEAD, [...POSED_KINDS.map((k) => figRow(k, f.allLengths.byKind[k])), figRow('all', f.allLengths.all)]));
   out.push('');
