@@ -15,6 +15,7 @@
  */
 import type { AuGroup } from './compile-rules.ts';
 import { crossingTime } from './crossing-time.ts';
+import type { FlashEngineOptions } from './defaults.ts';
 import type { FlashEndReason, FlashEvent } from './event.ts';
 import type { RuleFrame } from './evaluate-au-rule.ts';
 import { createEventAccumulator } from './group/event-accumulator.ts';
@@ -42,7 +43,10 @@ export interface GroupTrack {
   reset(): void;
 }
 
-export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: () => number): GroupTrack {
+/** What a group track reads of the engine options: the labelling's, and the onset detector's lag. */
+export type GroupTrackOptions = LabelOptions & Pick<FlashEngineOptions, 'exclusionLagMaxMs'>;
+
+export function createGroupTrack(group: AuGroup, options: GroupTrackOptions, nextId: () => number): GroupTrack {
   const rules = group.rules;
   const n = rules.length;
   const onset = createOnsetDetector(options.exclusionLagMaxMs);
@@ -109,11 +113,12 @@ export function createGroupTrack(group: AuGroup, options: LabelOptions, nextId: 
         const f = frames[rule.index]!;
         const held = f.activation / rule.off;
         if (held > level) level = held;
-        const mid = f.activation / ((rule.off + rule.on) / 2);
+        const halfway = (rule.off + rule.on) / 2;
+        const mid = f.activation / halfway;
         if (mid > midLevel) midLevel = mid;
         const own = f.unexcluded / rule.off;
         if (own > unexcludedLevel) unexcludedLevel = own;
-        const ownMid = f.unexcluded / ((rule.off + rule.on) / 2);
+        const ownMid = f.unexcluded / halfway;
         if (ownMid > unexcludedMid) unexcludedMid = ownMid;
         // The rule shown at the onset: of those that could start an event now, the fullest match.
         const s = f.onsetActivation / rule.on;

@@ -13,10 +13,7 @@ import type { SideTracker } from './side-tracker.ts';
 
 const SIDE_NAMES = ['left', 'right'] as const;
 
-export type LabelOptions = Pick<
-  FlashEngineOptions,
-  'microMaxMs' | 'fastOnsetMaxMs' | 'gatedConfidenceScale' | 'noiseThresholdK' | 'exclusionLagMaxMs'
->;
+export type LabelOptions = Pick<FlashEngineOptions, 'microMaxMs' | 'fastOnsetMaxMs' | 'gatedConfidenceScale' | 'noiseThresholdK'>;
 
 /** The rule (index into the group) the event is labelled with, and whether lateral timing decided it. */
 export function chooseRule(rules: readonly CompiledAuRule[], acc: EventAccumulator, sides: SideTracker): { k: number; lateral: boolean } {
