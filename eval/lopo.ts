@@ -48,6 +48,7 @@ const KNOBS: Knob[] = [
     candidates: [1.2, 1.4, 1.7],
     also: [{ kind: 'surprise', nth: 1, path: ['exclude', 4, 'max'] }],
   },
+  { name: 'happiness AU12 min', kind: 'happiness', nth: 0, path: ['allOf', 0, 'min'], candidates: [0.5, 0.6, 0.75] },
   { name: 'happiness AU6 min', kind: 'happiness', nth: 0, path: ['allOf', 1, 'min'], candidates: [0.4, 0.5, 0.7] },
   { name: 'happiness (12 alone) AU12 min', kind: 'happiness', nth: 1, path: ['allOf', 0, 'min'], candidates: [0.85, 1.0, 1.15] },
   { name: 'happiness AU4 max', kind: 'happiness', nth: 0, path: ['exclude', 0, 'max'], candidates: [2.5, 3.0, 3.5] },

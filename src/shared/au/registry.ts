@@ -231,10 +231,10 @@ export const AU_REGISTRY: readonly AuDef[] = [
   },
   {
     id: 'AU12',
-    terms: [t('lipCornerY', 1, 0.5), t('lipCornerFromMouth', 1, 0.3), t('lipCornerOverUpperLip', 1, 0.2)],
+    terms: [t('lipCornerY', 1, 0.3), t('lipCornerX', 1, 0.5), t('lipCornerOverUpperLip', 1, 0.2)],
     scale: 0.2,
     scaleWhy:
-      'a broad posed smile lifts the corner ~1.5 cm and pulls it ~1 cm out from the middle of the mouth (0.2 IOD for the mix is 5; posed smiles read 3-4), so a corner pushed up 2-3 mm by pressed lips (AU24) stays under presence. A fifth is how far the corner rises above the upper lip, so that a raised upper lip (AU10) lifting the corners with it reads less; up without out is not a smile',
+      "zygomaticus major pulls the corner obliquely up and out: a broad posed smile lifts it ~1.5 cm and takes it ~1 cm sideways (0.2 IOD for the mix is 5; posed smiles read 3-4). The sideways pull weighs most: lips pressed together or pushed up by the chin (AU24, AU17) lift the corners without taking them out (relaxed faces read 0.8-1 when height weighed most, against 0.5-0.9 for faint closed smiles that widen the mouth), so up without out stays under a smile's threshold. Sideways is measured from the face's midline, not the middle of the mouth, so a corner pulled to one side does not widen the other. A fifth is how far the corner rises above the upper lip, so that a raised upper lip (AU10) lifting the corners with it reads less",
     blend: {
       shapes: ['mouthSmile'],
       paired: true,

@@ -48,9 +48,9 @@ describe('createAuEstimator on a synthetic face', () => {
     const upCm = 0.5;
     movePoint(face, FACE_LEFT.lipCorner, 0, upCm);
     const out = feed(est, face, t);
-    // AU12 = 5 * (0.5 + 0.2) * (rise in IOD) / scale (registry: corner height 0.5, its height
+    // AU12 = 5 * (0.3 + 0.2) * (rise in IOD) / scale (registry: corner height 0.3, its height
     // above the upper lip 0.2; the corner moved straight up, so its sideways term is 0).
-    const expected = (5 * (0.5 + 0.2) * (upCm / IOD_CM)) / scaleOf('AU12');
+    const expected = (5 * (0.3 + 0.2) * (upCm / IOD_CM)) / scaleOf('AU12');
     expect(out.aus[AU.AU12_L]!).toBeCloseTo(expected, 1);
     expect(out.aus[AU.AU12_R]!).toBeLessThan(0.05);
     expect(out.aus[AU.AU12]!).toBeCloseTo(out.aus[AU.AU12_L]!, 6);
@@ -249,7 +249,7 @@ describe('neutral baseline', () => {
     expect(est.getBaseline()?.source).toBe('calibrated');
     const out = feed(est, neutralFace(), t);
     expect(Math.max(...out.aus)).toBeLessThan(1e-3);
-    expect(feed(est, smile, t + FRAME_MS).aus[AU.AU12]!).toBeCloseTo((5 * 0.7 * (0.5 / IOD_CM)) / scaleOf('AU12'), 1);
+    expect(feed(est, smile, t + FRAME_MS).aus[AU.AU12]!).toBeCloseTo((5 * 0.5 * (0.5 / IOD_CM)) / scaleOf('AU12'), 1);
   });
 
   it('the automatic neutral never absorbs a held expression', () => {
