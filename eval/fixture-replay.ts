@@ -94,7 +94,7 @@ export function replaySpeech(rules?: Rules): SpeechReplay {
         clip: stem,
         fromS,
         seconds: (there.length * frameMs) / 1000,
-        events: ev.map((e) => `${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s`),
+        events: ev.map((e) => `${e.kind}@${(e.onsetMs / 1000).toFixed(2)}s+${Math.round(e.durationMs)}ms`),
       });
     }
   }

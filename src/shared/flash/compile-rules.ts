@@ -80,7 +80,7 @@ export interface CompiledAuRule {
   minMs: number;
   maxMs: number;
   confidence: CompiledConfidence;
-  /** Every required AU is a mouth AU: the rule is muted while talking. */
+  /** Every required AU is a mouth AU: while talking, its events must last speechMouthOnlyMinMs. */
   mouthOnly: boolean;
   /** Upper-face support AUs that must confirm the rule while talking (some required AU is a
    * mouth AU); empty when none is needed or the rule has none. */

@@ -12,8 +12,8 @@
  *
  * Per frame: speech gate (on every face frame, from the absolute lip gap), blink gate (hold
  * eye-region AUs), head-motion gate (block onsets during turns; an onset on a one-frame pose step
- * waits one frame for the head to stop), while talking: raised mouth mins, mouth-only rules
- * muted and mins held above the person's talking envelope; rule activations against
+ * waits one frame for the head to stop), while talking: raised mouth mins, mouth-only events
+ * held to a minimum duration and mins held above the person's talking envelope; rule activations against
  * noise-adapted mins, one event track per rule group (a group starts an event only while no other
  * group matches the face more fully), the gaze-state tracker (dissociation),
  * then the noise update. A frame with no face, NaN AUs, or after a gap longer than
@@ -98,7 +98,7 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
   const frames = compiled.auRules.map(createRuleFrame);
   const groupEvidence = new Float64Array(compiled.groups.length);
   const groupOrder = compiled.groups.map((_, g) => g);
-  const flags = { onsetBlocked: false, onsetProvisional: false, disturbed: false };
+  const flags = { onsetBlocked: false, onsetProvisional: false, disturbed: false, speaking: false };
   const scratch = createViewScratch();
   const ctx: RuleContext = {
     values,
@@ -107,7 +107,6 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
     speaking: false,
     talkFloor: talking.floor,
     speechMouthScale: opts.speechMouthScale,
-    muteMouthOnly: false,
     talkingConfirm: opts.speechUpperFaceConfirm !== 0,
     evidenceCap: opts.ruleEvidenceCap,
   };
@@ -188,10 +187,10 @@ export function createFlashEngine(rules: Rules, options: Partial<FlashEngineOpti
       const speaking = speechState !== SPEECH_QUIET;
       if (speechState === SPEECH_TALKING) talking.update(values, dt);
       ctx.speaking = speaking;
-      ctx.muteMouthOnly = speaking;
       for (let i = 0; i < frames.length; i++) evaluateAuRule(compiled.auRules[i]!, ctx, frames[i]!, scratch);
       flags.onsetProvisional = headState === HEAD_STEP;
       flags.disturbed = headBlocked || speaking;
+      flags.speaking = speaking;
       // One expression at a time: a group may start an event only while no group holding one
       // matches the face more fully (a smile's cheeks can read as lowered brows, a frown's pressed
       // lips as raised corners; the weaker reading is the artefact). Groups are compared by how

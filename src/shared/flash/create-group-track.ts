@@ -31,6 +31,8 @@ export interface GroupFrameFlags {
   onsetProvisional: boolean;
   /** Something that lowers confidence is going on (talking, head motion). */
   disturbed: boolean;
+  /** The person is talking (or may be): an event a mouth-only rule carries must last speechMouthOnlyMinMs. */
+  speaking: boolean;
 }
 
 export interface GroupTrack {
@@ -43,8 +45,8 @@ export interface GroupTrack {
   reset(): void;
 }
 
-/** What a group track reads of the engine options: the labelling's, and the onset detector's lag. */
-export type GroupTrackOptions = LabelOptions & Pick<FlashEngineOptions, 'exclusionLagMaxMs'>;
+/** What a group track reads of the engine options: the labelling's, the onset detector's lag, and how long a mouth-only event must last while talking. */
+export type GroupTrackOptions = LabelOptions & Pick<FlashEngineOptions, 'exclusionLagMaxMs' | 'speechMouthOnlyMinMs'>;
 
 export function createGroupTrack(group: AuGroup, options: GroupTrackOptions, nextId: () => number): GroupTrack {
   const rules = group.rules;
@@ -59,10 +61,19 @@ export function createGroupTrack(group: AuGroup, options: GroupTrackOptions, nex
   let active = false;
   let emitted = false;
   let provisional = false;
+  /** The event began while the person talked. */
+  let talkingAtStart = false;
   const ev: EventState = { id: 0, onsetT: NaN, disturbed: false, sigma: null };
+  /** How long the event must last before rule k may show it: its own minMs, and while talking,
+   * for a rule only the mouth can meet, long enough not to be a syllable's pull on a corner. */
+  const minMsOf = (k: number) => {
+    const rule = rules[k]!;
+    return talkingAtStart && rule.mouthOnly ? Math.max(rule.minMs, options.speechMouthOnlyMinMs) : rule.minMs;
+  };
 
-  const start = (t: number) => {
+  const start = (t: number, speaking: boolean) => {
     active = true;
+    talkingAtStart = speaking;
     ev.id = nextId();
     ev.onsetT = onset.onsetTime();
     ev.disturbed = false;
@@ -88,7 +99,7 @@ export function createGroupTrack(group: AuGroup, options: GroupTrackOptions, nex
     active = false;
     sides.finishEvent(offsetMs);
     const { k, lateral } = chooseRule(rules, acc, sides);
-    if (!emitted && offsetMs - ev.onsetT < rules[k]!.minMs) return;
+    if (!emitted && offsetMs - ev.onsetT < minMsOf(k)) return;
     emit(k, lateral, 'complete', offsetMs, reason, out);
   };
 
@@ -154,7 +165,7 @@ export function createGroupTrack(group: AuGroup, options: GroupTrackOptions, nex
       }
       if (!active && startLevel >= 1) {
         if (onset.armed && !flags.onsetBlocked && onset.hasCandidate) {
-          start(t);
+          start(t, flags.speaking);
           provisional = flags.onsetProvisional;
         } else onset.disarm();
       }
@@ -167,9 +178,13 @@ export function createGroupTrack(group: AuGroup, options: GroupTrackOptions, nex
           if (t - ev.onsetT >= rules[k]!.maxMs) {
             finish(ev.onsetT + rules[k]!.maxMs, 'max-duration', out);
             onset.disarm();
-          } else if (!emitted && !provisional && t - ev.onsetT >= rules[lead]!.minMs) {
-            emitted = true;
-            emit(startLevel >= 1 ? lead : k, false, 'onset', NaN, null, out);
+          } else if (!emitted && !provisional) {
+            // Shown with the fullest match that could start an event now, else the rule carrying it.
+            const shown = startLevel >= 1 ? lead : k;
+            if (t - ev.onsetT >= minMsOf(shown)) {
+              emitted = true;
+              emit(shown, false, 'onset', NaN, null, out);
+            }
           }
         } else {
           // The apex may still be waiting for this sample to be refined.

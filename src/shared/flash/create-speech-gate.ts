@@ -2,8 +2,8 @@
  * Says, per frame, whether the person is talking: while the mouth opening has reversed direction
  * by at least `speechSwingMin` at least `speechMinReversals` times within the last
  * `speechWindowMs`, and for `speechHoldMs` after that stops being so. Talking moves the mouth AUs
- * constantly; while it lasts the engine raises mouth AU thresholds, mutes mouth-only rules and
- * holds new events to the person's own talking variability.
+ * constantly; while it lasts the engine raises mouth AU thresholds, holds mouth-only events to a
+ * minimum duration and new events to the person's own talking variability.
  *
  * The mouth opening is the absolute lip gap (`FlashFrame.mouthOpen`) where the frame has it: the
  * neutral-relative AUs are clipped at 0, so when the neutral was taken with the lips apart (a

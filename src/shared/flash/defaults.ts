@@ -84,6 +84,11 @@ export const FLASH_ENGINE_DEFAULTS = {
   speechWarmupMs: 1_500,
   /** factor. While talking, the min of every mouth AU in a rule is multiplied by this. */
   speechMouthScale: 2,
+  /** ms. While talking, an event carried by a rule that only the mouth can meet (a one-sided smile,
+   * a broad smile without the eyes) is shown only once it has lasted this long. Talk pulls a corner
+   * for a syllable or a word (talking heads: 50-540 ms), while a smirk or smile held through speech
+   * lasts seconds. Its onset is still where the face began to move. */
+  speechMouthOnlyMinMs: 600,
   /** on/off. While talking, a rule that needs a mouth AU also needs one of its upper-face support
    * AUs at its min (e.g. AU5 for surprise): the talking mouth cannot confirm the kind, and brow
    * raises are conversational emphasis ("eyebrow flashes"), so the eyes must confirm it. */

@@ -22,8 +22,6 @@ export interface RuleContext {
   /** The person's talking envelope per channel (createTalkingEnvelope): required AUs exceed it while speaking. */
   talkFloor: Float32Array;
   speechMouthScale: number;
-  /** Mute mouth-only rules (talking). */
-  muteMouthOnly: boolean;
   /** While talking, rules needing a mouth AU need upper-face support too (speechUpperFaceConfirm). */
   talkingConfirm: boolean;
   /** Largest intensity / min one requirement adds to a rule's evidence. */
@@ -127,7 +125,6 @@ export function evaluateAuRule(rule: CompiledAuRule, ctx: RuleContext, out: Rule
       evidence = view === VIEW_LEFT ? eL : eR;
     }
   }
-  if (activation > 0 && ctx.muteMouthOnly && rule.mouthOnly) activation = 0;
   if (activation > 0 && ctx.speaking && ctx.talkingConfirm && rule.talkingConfirm.length > 0) {
     // The best upper-face support AU joins the AND: talking leaves the mouth unable to confirm.
     let best = 0;

@@ -6,7 +6,7 @@ import { createSpeechGate, SPEECH_ASSUMED, SPEECH_QUIET, SPEECH_TALKING } from '
 import { createTalkingEnvelope } from '../../../src/shared/flash/create-talking-envelope.ts';
 import { FLASH_ENGINE_DEFAULTS, type FlashEngineOptions } from '../../../src/shared/flash/defaults.ts';
 import { defaultRules } from '../../../src/shared/flash/rules/default-rules.ts';
-import { addAus, build, completed, gaussian, run, times } from './frames.ts';
+import { addAus, build, completed, gaussian, run, settle, times } from './frames.ts';
 
 const D = FLASH_ENGINE_DEFAULTS;
 /** Lips opening and closing at syllable rate (4.3 Hz), FACS units on AU25's scale. */
@@ -76,6 +76,33 @@ describe('talking, in the engine', () => {
       });
     expect(completed(run(engine(), frames(true)))).toEqual([]);
     expect(completed(run(engine(), frames(false))).map((e) => e.kind)).toEqual(['one_sided_smile']);
+  });
+
+  it('a smirk held through words is shown once it has lasted speechMouthOnlyMinMs, dated where it began', () => {
+    // Talking throughout; a one-sided smile (corner up and dimpled on the left) held from 3 s to 5 s,
+    // and a syllable's pull on the same corner at 7 s, as strong but 300 ms long.
+    const frames = build(times(30, 9000), (f, t) => {
+      f.mouthOpen = lips(t);
+      if (t >= 3000 && t < 5000) addAus(f, { AU12_L: 3, AU14_L: 4 });
+      if (t >= 7000 && t < 7300) addAus(f, { AU12_L: 3, AU14_L: 4 });
+    });
+    const e = engine();
+    settle(e, frames[0]!.timestampMs);
+    const shownAt: number[] = [];
+    const done: ReturnType<typeof completed> = [];
+    for (const f of frames) {
+      const out = e.step(f);
+      if (out.some((x) => x.status === 'onset')) shownAt.push(f.timestampMs);
+      done.push(...completed(out));
+    }
+    done.push(...completed(e.flush(9000)));
+    expect(done.map((x) => x.kind)).toEqual(['one_sided_smile']);
+    // Dated where the corner rose, shown live on the first frame after the minimum.
+    expect(done[0]!.onsetMs).toBeGreaterThan(2960);
+    expect(done[0]!.onsetMs).toBeLessThan(3010);
+    expect(shownAt).toHaveLength(1);
+    expect(shownAt[0]).toBeGreaterThanOrEqual(3000 + D.speechMouthOnlyMinMs - 40);
+    expect(shownAt[0]).toBeLessThan(3000 + D.speechMouthOnlyMinMs + 40);
   });
 
   it('a person who raises the brows on every phrase: the habit is learnt, a far larger raise is still caught', () => {
