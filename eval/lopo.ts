@@ -38,6 +38,8 @@ const KNOBS: Knob[] = [
   { name: 'sadness AU1 min', kind: 'sadness', nth: 0, path: ['allOf', 0, 'min'], candidates: [0.8, 1.0, 1.2] },
   { name: 'sadness AU7 min', kind: 'sadness', nth: 0, path: ['anyOf', 0, 3, 'min'], candidates: [1.5, 2.0, 2.5] },
   { name: 'sadness (frown) AU15 min', kind: 'sadness', nth: 1, path: ['allOf', 1, 'min'], candidates: [1.0, 1.2, 1.5] },
+  { name: 'sadness (crying) AU1 min', kind: 'sadness', nth: 2, path: ['allOf', 0, 'min'], candidates: [1.0, 1.2, 1.5] },
+  { name: 'sadness (crying) AU4 max', kind: 'sadness', nth: 2, path: ['exclude', 1, 'max'], candidates: [0.3, 0.5, 0.8] },
   { name: 'fear AU20 min', kind: 'fear', nth: 0, path: ['anyOf', 0, 0, 'min'], candidates: [0.6, 0.8, 1.0] },
   { name: 'surprise (no jaw drop) AU20 max', kind: 'surprise', nth: 1, path: ['exclude', 1, 'max'], candidates: [0.4, 0.6, 1.0] },
   {
